@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+
+namespace RnnShapeAnalyzers
+{
+    /// <summary>
+    /// What the analyzer hands its code fixes: named string properties and named additional
+    /// locations (stored as indices into <see cref="Diagnostic.AdditionalLocations"/>). The fixer
+    /// reads these and never re-derives a shape.
+    /// </summary>
+    internal sealed class DiagnosticFacts
+    {
+        /// <summary>The expression passed as the layer's <c>inputSize</c>.</summary>
+        public const string LayerInputSize = "LayerInputSize";
+
+        /// <summary>The layer's factory call, e.g. <c>nn.RNN(10, 20, batchFirst: true)</c>.</summary>
+        public const string LayerFactory = "LayerFactory";
+
+        /// <summary>The expression passed as the layer's <c>batchFirst</c>, when it is explicit.</summary>
+        public const string LayerBatchFirst = "LayerBatchFirst";
+
+        /// <summary>Prefix of the locations of each dimension of the offending tensor (<c>TensorDim0</c>, ...).</summary>
+        public const string TensorDimension = "TensorDim";
+
+        /// <summary>The shape the offending tensor must have, as comma-separated sizes (<c>?</c> for unknown).</summary>
+        public const string ExpectedShape = "ExpectedShape";
+
+        /// <summary>The shape the offending tensor has.</summary>
+        public const string ActualShape = "ActualShape";
+
+        /// <summary>RNN003: the batchFirst value that makes every call of the layer consistent.</summary>
+        public const string SuggestedBatchFirst = "SuggestedBatchFirst";
+
+        /// <summary>RNN004: where <c>unsqueeze</c> must add the batch dimension.</summary>
+        public const string UnsqueezeDimension = "UnsqueezeDimension";
+
+        private readonly List<Location> _locations = new List<Location>();
+        private readonly ImmutableDictionary<string, string?>.Builder _properties = ImmutableDictionary.CreateBuilder<string, string?>();
+
+        public IReadOnlyList<Location> Locations => _locations;
+
+        public ImmutableDictionary<string, string?> Properties => _properties.ToImmutable();
+
+        public void Add(string key, string value) => _properties[key] = value;
+
+        public void AddLocation(string key, SyntaxNode? node)
+        {
+            if (node is null)
+            {
+                return;
+            }
+
+            _properties[key] = _locations.Count.ToString(CultureInfo.InvariantCulture);
+            _locations.Add(node.GetLocation());
+        }
+
+        public static string TensorDimensionKey(int index) => TensorDimension + index.ToString(CultureInfo.InvariantCulture);
+
+        public static Location? GetLocation(Diagnostic diagnostic, string key)
+        {
+            if (diagnostic.Properties.TryGetValue(key, out var text)
+                && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                && index < diagnostic.AdditionalLocations.Count)
+            {
+                return diagnostic.AdditionalLocations[index];
+            }
+
+            return null;
+        }
+
+        public static string? Get(Diagnostic diagnostic, string key)
+            => diagnostic.Properties.TryGetValue(key, out var value) ? value : null;
+    }
+}

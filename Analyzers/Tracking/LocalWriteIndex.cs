@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RnnShapeAnalyzers.Tracking
+{
+    /// <summary>
+    /// Every write to every local of one method body (lambdas and local functions included), so that
+    /// a local written exactly once by a plain assignment can be replaced by the value it was given.
+    /// A local that is written in any other way (ref/out, compound assignment, deconstruction,
+    /// pattern, foreach, an in-place tensor method such as <c>unsqueeze_</c>) has no single value.
+    /// </summary>
+    internal sealed class LocalWriteIndex
+    {
+        private readonly Dictionary<ILocalSymbol, List<IOperation>> _writes = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ILocalSymbol> _opaque = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+
+        private LocalWriteIndex()
+        {
+        }
+
+        public static LocalWriteIndex Build(IOperation root, CancellationToken cancellationToken)
+        {
+            var index = new LocalWriteIndex();
+            var pending = new Stack<IOperation>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var operation = pending.Pop();
+                index.Record(operation);
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+
+            return index;
+        }
+
+        /// <summary>The one value <paramref name="local"/> is ever given, or null.</summary>
+        public IOperation? SingleValue(ILocalSymbol local)
+        {
+            if (local.IsRef || _opaque.Contains(local) || !_writes.TryGetValue(local, out var writes) || writes.Count != 1)
+            {
+                return null;
+            }
+
+            return writes[0];
+        }
+
+        private void Record(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when declarator.Initializer is { } initializer:
+                    AddWrite(declarator.Symbol, initializer.Value);
+                    break;
+                case ISimpleAssignmentOperation assignment:
+                    if (assignment.Target is ILocalReferenceOperation assigned)
+                    {
+                        AddWrite(assigned.Local, assignment.Value);
+                    }
+
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    MarkAllOpaque(deconstruction.Target);
+                    break;
+                case ICompoundAssignmentOperation compound:
+                    MarkOpaque(compound.Target);
+                    break;
+                case ICoalesceAssignmentOperation coalesce:
+                    MarkOpaque(coalesce.Target);
+                    break;
+                case IIncrementOrDecrementOperation increment:
+                    MarkOpaque(increment.Target);
+                    break;
+                case IArgumentOperation argument when argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out }:
+                    MarkAllOpaque(argument.Value);
+                    break;
+                case IDeclarationPatternOperation pattern when pattern.DeclaredSymbol is ILocalSymbol patternLocal:
+                    _opaque.Add(patternLocal);
+                    break;
+                case IForEachLoopOperation forEach:
+                    MarkAllOpaque(forEach.LoopControlVariable);
+                    break;
+                case ICatchClauseOperation catchClause:
+                    foreach (var local in catchClause.Locals)
+                    {
+                        _opaque.Add(local);
+                    }
+
+                    break;
+                case IInvocationOperation invocation when invocation.Instance is ILocalReferenceOperation receiver && invocation.TargetMethod.Name.EndsWith("_", System.StringComparison.Ordinal):
+                    // TorchSharp's in-place methods (unsqueeze_, transpose_, resize_, ...) can change the
+                    // shape of the tensor a local holds without assigning the local.
+                    _opaque.Add(receiver.Local);
+                    break;
+            }
+        }
+
+        private void AddWrite(ILocalSymbol local, IOperation value)
+        {
+            if (!_writes.TryGetValue(local, out var list))
+            {
+                list = new List<IOperation>(1);
+                _writes.Add(local, list);
+            }
+
+            list.Add(value);
+        }
+
+        private void MarkOpaque(IOperation? target)
+        {
+            if (target is ILocalReferenceOperation reference)
+            {
+                _opaque.Add(reference.Local);
+            }
+        }
+
+        private void MarkAllOpaque(IOperation? target)
+        {
+            if (target is null)
+            {
+                return;
+            }
+
+            var pending = new Stack<IOperation>();
+            pending.Push(target);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                MarkOpaque(operation);
+                if (operation is IVariableDeclaratorOperation declarator)
+                {
+                    _opaque.Add(declarator.Symbol);
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace RnnShapeAnalyzers.CodeFixes
+{
+    /// <summary>
+    /// The shared machinery of every fixer: a rule's fixes are listed safest first (the first one is
+    /// what <c>dotnet format</c> applies), each is offered only when it applies, and all of them go
+    /// through <see cref="ShapeFixAllProvider"/> so Fix All works at document, project and solution scope.
+    /// </summary>
+    public abstract class ShapeCodeFixProvider : CodeFixProvider
+    {
+        internal abstract IReadOnlyList<ShapeFix> Fixes { get; }
+
+        public sealed override FixAllProvider GetFixAllProvider() => new ShapeFixAllProvider(this);
+
+        public sealed override Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                foreach (var fix in Fixes)
+                {
+                    var edits = fix.Edits(diagnostic);
+                    if (edits is null || edits.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var solution = context.Document.Project.Solution;
+                    context.RegisterCodeFix(
+                        CodeAction.Create(fix.Title(diagnostic), ct => ApplyAsync(solution, edits, ct), fix.EquivalenceKey),
+                        diagnostic);
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+
+        internal ShapeFix? FixFor(string? equivalenceKey) => Fixes.FirstOrDefault(f => f.EquivalenceKey == equivalenceKey);
+
+        /// <summary>Applies edits that may span several documents, one editor per document.</summary>
+        internal static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<SyntaxEdit> edits, CancellationToken cancellationToken)
+        {
+            foreach (var group in edits.Where(e => e.Target.SourceTree is not null).GroupBy(e => e.Target.SourceTree!))
+            {
+                var document = solution.GetDocument(group.Key);
+                if (document is null)
+                {
+                    continue;
+                }
+
+                var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+                var root = editor.OriginalRoot;
+                foreach (var edit in group)
+                {
+                    var span = edit.Target.SourceSpan;
+                    if (span.End > root.FullSpan.End)
+                    {
+                        continue;
+                    }
+
+                    var node = root.FindNode(span, getInnermostNodeForTie: true);
+                    editor.ReplaceNode(node, (current, _) => edit.Transform(current));
+                }
+
+                solution = editor.GetChangedDocument().Project.Solution;
+            }
+
+            return solution;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RnnShapeAnalyzers.CodeFixes
+{
+    /// <summary>The node rewrites the fixes are made of. Each keeps the trivia of the node it replaces.</summary>
+    internal static class SyntaxTransforms
+    {
+        /// <summary>Replaces an expression by an integer literal.</summary>
+        public static SyntaxNode WithInteger(SyntaxNode current, long value)
+        {
+            var literal = SyntaxFactory.LiteralExpression(
+                SyntaxKind.NumericLiteralExpression,
+                SyntaxFactory.Literal(value.ToString(CultureInfo.InvariantCulture), value));
+            return literal.WithTriviaFrom(current);
+        }
+
+        /// <summary>Replaces an expression by <c>true</c> or <c>false</c>.</summary>
+        public static SyntaxNode WithBoolean(SyntaxNode current, bool value)
+            => SyntaxFactory.LiteralExpression(value ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression).WithTriviaFrom(current);
+
+        /// <summary>
+        /// Sets a named argument of an invocation: replaces its value when the argument is present,
+        /// otherwise appends <c>name: value</c>. Applying it twice leaves one argument.
+        /// </summary>
+        public static SyntaxNode WithNamedArgument(SyntaxNode current, string name, ExpressionSyntax value)
+        {
+            if (current is not InvocationExpressionSyntax invocation)
+            {
+                return current;
+            }
+
+            var arguments = invocation.ArgumentList.Arguments;
+            var existing = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == name);
+            if (existing is not null)
+            {
+                return invocation.ReplaceNode(existing.Expression, value.WithTriviaFrom(existing.Expression));
+            }
+
+            var argument = SyntaxFactory.Argument(SyntaxFactory.NameColon(name), default, value);
+            return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments.Add(argument)));
+        }
+
+        /// <summary>Wraps an expression as <c>expression.unsqueeze(dimension)</c>.</summary>
+        public static SyntaxNode WithUnsqueeze(SyntaxNode current, int dimension)
+        {
+            if (current is not ExpressionSyntax expression)
+            {
+                return current;
+            }
+
+            var receiver = expression.WithoutTrivia();
+            if (receiver is not (IdentifierNameSyntax or InvocationExpressionSyntax or MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax))
+            {
+                receiver = SyntaxFactory.ParenthesizedExpression(receiver);
+            }
+
+            var call = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName("unsqueeze")),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                    SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(dimension))))));
+            return call.WithTriviaFrom(expression);
+        }
+    }
+}
