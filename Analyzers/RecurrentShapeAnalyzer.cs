@@ -117,7 +117,7 @@ namespace RnnShapeAnalyzers
             foreach (var other in calls)
             {
                 if (other.Layer.Factory == factory
-                    && !RecurrentShapeRules.IsConsistent(other.Layer.Spec.WithBatchFirst(batchFirst), other.Input.Shape, other.HiddenState?.Shape, other.CellState?.Shape))
+                    && !RecurrentShapeRules.AcceptsStateLayout(other.Layer.Spec.WithBatchFirst(batchFirst), other.Input.Shape, other.HiddenState?.Shape, other.CellState?.Shape))
                 {
                     return false;
                 }

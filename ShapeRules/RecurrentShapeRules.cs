@@ -84,6 +84,24 @@ namespace RnnShapeAnalyzers.ShapeRules
         public static bool IsConsistent(RecurrentLayerSpec layer, Shape input, Shape? hiddenState, Shape? cellState = null)
             => Check(layer, input, hiddenState, cellState, suggestFixes: false).IsValid;
 
+        /// <summary>
+        /// True when the states fit the batch layout the layer reads from the input: no RNN002 or RNN003.
+        /// This is what flipping batchFirst must achieve; an input feature size or rank problem is
+        /// independent of batchFirst and is fixed on its own.
+        /// </summary>
+        public static bool AcceptsStateLayout(RecurrentLayerSpec layer, Shape input, Shape? hiddenState, Shape? cellState = null)
+        {
+            foreach (var violation in Check(layer, input, hiddenState, cellState, suggestFixes: false).Violations)
+            {
+                if (violation.RuleId is RuleIds.HiddenStateShape or RuleIds.BatchFirstMixUp)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private static int? BatchIndex(bool? batchFirst) => batchFirst switch
         {
             true => 0,
@@ -225,7 +243,7 @@ namespace RnnShapeAnalyzers.ShapeRules
 
         /// <summary>
         /// An RNN003 may be fixed by flipping batchFirst instead of rewriting the state, but only when the
-        /// flipped layer accepts every tensor of the call as it is.
+        /// flipped layer accepts every state of the call as it is.
         /// </summary>
         private static void SuggestBatchFirstFlips(List<ShapeViolation> violations, RecurrentLayerSpec layer, Shape input, Shape? hiddenState, Shape? cellState)
         {
@@ -237,7 +255,7 @@ namespace RnnShapeAnalyzers.ShapeRules
             for (var i = 0; i < violations.Count; i++)
             {
                 var violation = violations[i];
-                if (violation.RuleId != RuleIds.BatchFirstMixUp || !IsConsistent(layer.WithBatchFirst(!batchFirst), input, hiddenState, cellState))
+                if (violation.RuleId != RuleIds.BatchFirstMixUp || !AcceptsStateLayout(layer.WithBatchFirst(!batchFirst), input, hiddenState, cellState))
                 {
                     continue;
                 }
