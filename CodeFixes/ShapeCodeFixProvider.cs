@@ -25,6 +25,13 @@ namespace RnnShapeAnalyzers.CodeFixes
         {
             foreach (var diagnostic in context.Diagnostics)
             {
+                // Hosts may hand a fixer diagnostics it does not fix (dotnet format passes the first
+                // diagnostic of any id it was asked for); those get no action.
+                if (!FixableDiagnosticIds.Contains(diagnostic.Id))
+                {
+                    continue;
+                }
+
                 foreach (var fix in Fixes)
                 {
                     var edits = fix.Edits(diagnostic);
@@ -43,7 +50,32 @@ namespace RnnShapeAnalyzers.CodeFixes
             return Task.CompletedTask;
         }
 
-        internal ShapeFix? FixFor(string? equivalenceKey) => Fixes.FirstOrDefault(f => f.EquivalenceKey == equivalenceKey);
+        internal ShapeFix? FixFor(string equivalenceKey) => Fixes.FirstOrDefault(f => f.EquivalenceKey == equivalenceKey);
+
+        /// <summary>
+        /// The edits of the fix named by <paramref name="equivalenceKey"/>; with no key (dotnet format
+        /// passes none when its first diagnostic belongs to another rule), the first fix that applies.
+        /// </summary>
+        internal IReadOnlyList<SyntaxEdit>? EditsFor(Diagnostic diagnostic, string? equivalenceKey)
+        {
+            if (!FixableDiagnosticIds.Contains(diagnostic.Id))
+            {
+                return null;
+            }
+
+            foreach (var fix in Fixes)
+            {
+                if (equivalenceKey is null || fix.EquivalenceKey == equivalenceKey)
+                {
+                    if (fix.Edits(diagnostic) is { Count: > 0 } edits)
+                    {
+                        return edits;
+                    }
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>Applies edits that may span several documents, one editor per document.</summary>
         internal static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<SyntaxEdit> edits, CancellationToken cancellationToken)

@@ -25,8 +25,10 @@ namespace RnnShapeAnalyzers.CodeFixes
 
         public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            var fix = _fixer.FixFor(fixAllContext.CodeActionEquivalenceKey);
-            if (fix is null)
+            // A null key is legal (FixAllState supports it) and is what dotnet format passes when the
+            // first diagnostic it looked at belongs to another rule: each diagnostic then gets its first fix.
+            var key = fixAllContext.CodeActionEquivalenceKey;
+            if (key is not null && _fixer.FixFor(key) is null)
             {
                 return null;
             }
@@ -55,7 +57,7 @@ namespace RnnShapeAnalyzers.CodeFixes
             var edits = new List<SyntaxEdit>();
             foreach (var diagnostic in diagnostics)
             {
-                if (fix.Edits(diagnostic) is { } diagnosticEdits)
+                if (_fixer.EditsFor(diagnostic, key) is { } diagnosticEdits)
                 {
                     edits.AddRange(diagnosticEdits);
                 }
@@ -68,9 +70,9 @@ namespace RnnShapeAnalyzers.CodeFixes
 
             var solution = fixAllContext.Solution;
             return CodeAction.Create(
-                "Fix all: " + fix.EquivalenceKey,
+                "Fix all " + string.Join(", ", _fixer.FixableDiagnosticIds) + (key is null ? string.Empty : " (" + key + ")"),
                 ct => ShapeCodeFixProvider.ApplyAsync(solution, edits, ct),
-                fix.EquivalenceKey);
+                key);
         }
     }
 }

@@ -1,0 +1,30 @@
+using System;
+using System.IO;
+
+namespace RnnShapeAnalyzers.Package.Tests
+{
+    /// <summary>Paths in the repository these tests work from.</summary>
+    internal static class RepositoryLayout
+    {
+        public static string Root { get; } = FindRoot();
+
+        public static string PackageProject => Path.Combine(Root, "Package", "RnnShapeAnalyzers.Package.csproj");
+
+        public static string SeedSample => Path.Combine(Root, "samples", "SeedExamples");
+
+        public static string NativeFixupTargets => Path.Combine(Root, "eng", "TorchSharpNativeFixup.targets");
+
+        private static string FindRoot()
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "RnnShapeAnalyzers.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("RnnShapeAnalyzers.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
