@@ -70,7 +70,7 @@ namespace RnnShapeAnalyzers.Package.Tests
             // Example 1, the article's "correct" one, already throws, on the line the analyzer flagged.
             Assert.NotEqual(0, run.ExitCode);
             Assert.Contains("Expected hidden size 1 10 20, got [1, 32, 20]", run.Output, StringComparison.Ordinal);
-            Assert.Contains("Program.cs:line " + ExpectedWarnings(File.ReadAllLines(Path.Combine(sample, "Program.cs"))).First().Line, run.Output, StringComparison.Ordinal);
+            Assert.Contains("Program.cs:line " + ExpectedWarnings(File.ReadAllLines(Path.Combine(sample, "Program.cs"))).Min(w => w.Line), run.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("All three examples ran.", run.Output, StringComparison.Ordinal);
         }
 
