@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
 
 namespace RnnShapeAnalyzers.CodeFixes
 {
@@ -40,8 +41,9 @@ namespace RnnShapeAnalyzers.CodeFixes
                 return invocation.ReplaceNode(existing.Expression, value.WithTriviaFrom(existing.Expression));
             }
 
-            var argument = SyntaxFactory.Argument(SyntaxFactory.NameColon(name), default, value);
-            return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments.Add(argument)));
+            // The formatter annotation makes the code action lay out the new argument (`, name: value`).
+            var argument = SyntaxFactory.Argument(SyntaxFactory.NameColon(name), default, value).WithAdditionalAnnotations(Formatter.Annotation);
+            return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments.Add(argument))).WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         /// <summary>Wraps an expression as <c>expression.unsqueeze(dimension)</c>.</summary>
