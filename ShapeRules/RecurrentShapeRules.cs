@@ -18,6 +18,15 @@ namespace RnnShapeAnalyzers.ShapeRules
         internal const int BatchFirstSuggestionArgument = 7;
 
         /// <summary>
+        /// Checks a call of any of the six layers: RNN, LSTM and GRU here, cells through
+        /// <see cref="CellShapeRules.CheckCellCall"/>.
+        /// </summary>
+        public static RecurrentCallCheck CheckCall(RecurrentLayerSpec layer, Shape input, Shape? hiddenState, Shape? cellState = null)
+            => layer is not null && layer.Kind.IsCell()
+                ? CellShapeRules.CheckCellCall(layer, input, hiddenState, cellState)
+                : CheckSequenceCall(layer!, input, hiddenState, cellState);
+
+        /// <summary>
         /// Checks <c>layer.call(input, state)</c> for RNN, LSTM or GRU. Pass null for a state that is
         /// omitted or null: TorchSharp then builds zeros of the right shape itself.
         /// </summary>
@@ -55,7 +64,12 @@ namespace RnnShapeAnalyzers.ShapeRules
             {
                 if (input[-1].IsProvablyDifferentFrom(layer.InputSize))
                 {
-                    violations.Add(InputFeatureViolation(layer, input));
+                    violations.Add(Violations.InputFeatures(layer, input));
+                }
+
+                if (batchIndex is int bIndex && sequence.IsKnown && sequence.Value == 0)
+                {
+                    violations.Add(Violations.EmptySequence(layer, input, 1 - bIndex));
                 }
 
                 if (hiddenState is not null)
@@ -111,48 +125,27 @@ namespace RnnShapeAnalyzers.ShapeRules
 
         private static string Layout(bool? batchFirst) => batchFirst switch
         {
-            true => "(batch, sequence, features)",
-            false => "(sequence, batch, features)",
-            _ => "(sequence, batch, features), or (batch, sequence, features) with batchFirst",
+            true => "a 3-D input (batch, sequence, features)",
+            false => "a 3-D input (sequence, batch, features)",
+            _ => "a 3-D input (sequence, batch, features), or (batch, sequence, features) with batchFirst",
         };
 
         private static ShapeViolation InputRankViolation(RecurrentLayerSpec layer, Shape input)
         {
             var unsqueezeAt = input.Rank == 2 ? BatchIndex(layer.BatchFirst) : null;
             Shape expected;
-            var advice = string.Empty;
             if (unsqueezeAt is int at)
             {
                 var dims = new List<Dim>(input.Dims);
                 dims.Insert(at, Dim.Of(1));
                 expected = Shape.Of(dims);
-                advice = $"; add the batch dimension: input.unsqueeze({at}) has shape {expected}";
             }
             else
             {
                 expected = Shape.Of(Dim.Unknown, Dim.Unknown, layer.InputSize);
             }
 
-            return new ShapeViolation(
-                RuleCatalog.InputRank,
-                ShapeOperand.Input,
-                input,
-                expected,
-                new[] { input.ToString(), Text(input.Rank), layer.Kind.DisplayName(), Layout(layer.BatchFirst), advice })
-            {
-                UnsqueezeDimension = unsqueezeAt,
-            };
-        }
-
-        private static ShapeViolation InputFeatureViolation(RecurrentLayerSpec layer, Shape input)
-        {
-            var expected = input.With(input.Rank - 1, layer.InputSize);
-            return new ShapeViolation(
-                RuleCatalog.InputFeatureSize,
-                ShapeOperand.Input,
-                input,
-                expected,
-                new[] { input.ToString(), input[-1].ToString(), layer.Kind.DisplayName(), layer.InputSize.ToString(), expected.ToString() });
+            return Violations.InputRank(layer, input, Layout(layer.BatchFirst), expected, unsqueezeAt);
         }
 
         private static void AddStateViolation(List<ShapeViolation> violations, RecurrentLayerSpec layer, Shape input, Shape state, ShapeOperand operand, Shape expectedState)
@@ -166,7 +159,7 @@ namespace RnnShapeAnalyzers.ShapeRules
             if (state.Rank != 3)
             {
                 var expectedFromRank = Shape.Of(expectedState.Dims);
-                violations.Add(StateShapeViolation(layer, state, operand, expectedFromRank,
+                violations.Add(Violations.StateShape(layer, state, operand, expectedFromRank,
                     $"it has {Text(state.Rank)} dimensions but a state always has 3: (numLayers * directions, batch, hiddenSize), whatever batchFirst is"));
                 return;
             }
@@ -230,16 +223,8 @@ namespace RnnShapeAnalyzers.ShapeRules
                 reasons.Add($"dimension 2 is {state[2]} but must be hiddenSize {layer.HiddenSize}");
             }
 
-            violations.Add(StateShapeViolation(layer, state, operand, expected, string.Join("; ", reasons)));
+            violations.Add(Violations.StateShape(layer, state, operand, expected, string.Join("; ", reasons)));
         }
-
-        private static ShapeViolation StateShapeViolation(RecurrentLayerSpec layer, Shape state, ShapeOperand operand, Shape expected, string reasons)
-            => new ShapeViolation(
-                RuleCatalog.HiddenStateShape,
-                operand,
-                state,
-                expected,
-                new[] { ShapeViolation.NameOf(operand), state.ToString(), layer.Kind.DisplayName(), expected.ToString(), reasons });
 
         /// <summary>
         /// An RNN003 may be fixed by flipping batchFirst instead of rewriting the state, but only when the
@@ -273,6 +258,6 @@ namespace RnnShapeAnalyzers.ShapeRules
 
         private static string SpecFlag(bool? flag) => RecurrentLayerSpec.Format(flag);
 
-        private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+        private static string Text(int value) => Violations.Text(value);
     }
 }

@@ -35,11 +35,39 @@ namespace RnnShapeAnalyzers.ShapeRules
         /// <summary>RNN004.</summary>
         public static RuleDescription InputRank { get; } = new RuleDescription(
             RuleIds.InputRank,
-            "Recurrent layer input must be 3-D",
-            "Input {0} has {1} dimensions but the {2} needs a 3-D input {3}{4}",
-            "TorchSharp's RNN, LSTM and GRU accept only batched 3-D input (PyTorch's unbatched 2-D form does not exist there); libtorch throws 'input must have 3 dimensions'.");
+            "Recurrent layer input has the wrong number of dimensions",
+            "Input {0} has {1} dimensions but the {2} needs {3}{4}",
+            "TorchSharp's RNN, LSTM and GRU accept only batched 3-D input (PyTorch's unbatched 2-D form does not exist there) and cells 1-D or 2-D input; libtorch throws 'input must have 3 dimensions' or 'Expected input to be 1D or 2D'.");
+
+        /// <summary>RNN005.</summary>
+        public static RuleDescription ElementType { get; } = new RuleDescription(
+            RuleIds.ElementType,
+            "Tensor dtype does not match the layer's parameters",
+            "{0} has dtype {1} but the {2}'s parameters are {3}; convert it with .to(ScalarType.{3}) or build the layer with dtype: ScalarType.{1}",
+            "Inputs and states must have the dtype of the layer's weights; libtorch otherwise throws 'mat1 and mat2 must have the same dtype' (or, for LSTM, 'get_mkldnn_dtype: unsupported data type').");
+
+        /// <summary>RNN006.</summary>
+        public static RuleDescription Device { get; } = new RuleDescription(
+            RuleIds.Device,
+            "Tensor is on another device than the layer",
+            "{0} is on {1} but the {2}'s parameters are on {3}; move it with .to({4})",
+            "Inputs and states must be on the device of the layer's weights; only the run time knows devices.");
+
+        /// <summary>RNN007.</summary>
+        public static RuleDescription EmptySequence { get; } = new RuleDescription(
+            RuleIds.EmptySequence,
+            "Input sequence is empty",
+            "Input {0} has sequence length 0 (dimension {1}, since batchFirst is {2}); the {3} needs at least one time step",
+            "libtorch rejects a zero-length sequence: 'Expected sequence length to be larger than 0 in RNN'.");
+
+        /// <summary>RNN008.</summary>
+        public static RuleDescription MissingCellState { get; } = new RuleDescription(
+            RuleIds.MissingCellState,
+            "Cell needs an explicit initial state",
+            "The {0} is called without a state on input {1}, which TorchSharp 0.107 cannot fill in; pass {2}",
+            "TorchSharp 0.107's LSTMCell never builds a default state ('Input batch size N doesn't match hidden0 batch size 0'), and RNNCell and GRUCell cannot for 1-D input.");
 
         /// <summary>Every rule, in id order.</summary>
-        public static IReadOnlyList<RuleDescription> All { get; } = new[] { InputFeatureSize, HiddenStateShape, BatchFirstMixUp, InputRank };
+        public static IReadOnlyList<RuleDescription> All { get; } = new[] { InputFeatureSize, HiddenStateShape, BatchFirstMixUp, InputRank, ElementType, Device, EmptySequence, MissingCellState };
     }
 }

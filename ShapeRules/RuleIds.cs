@@ -12,7 +12,19 @@ namespace RnnShapeAnalyzers.ShapeRules
         /// <summary>The state's batch is the input's other leading dimension: code written for the opposite batchFirst.</summary>
         public const string BatchFirstMixUp = "RNN003";
 
-        /// <summary>The input of RNN/LSTM/GRU is not 3-D.</summary>
+        /// <summary>The input has the wrong number of dimensions: RNN/LSTM/GRU need 3, cells 1 or 2.</summary>
         public const string InputRank = "RNN004";
+
+        /// <summary>An input or state has another dtype than the layer's parameters.</summary>
+        public const string ElementType = "RNN005";
+
+        /// <summary>An input or state is on another device than the layer's parameters (known at run time only).</summary>
+        public const string Device = "RNN006";
+
+        /// <summary>The input sequence has length 0.</summary>
+        public const string EmptySequence = "RNN007";
+
+        /// <summary>A cell is called without a state where TorchSharp 0.107 cannot build one.</summary>
+        public const string MissingCellState = "RNN008";
     }
 }

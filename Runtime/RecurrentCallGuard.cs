@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using RnnShapeAnalyzers.ShapeRules;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace RnnShapeAnalyzers.Runtime
+{
+    /// <summary>
+    /// The check every checked layer runs before its forward: null and disposed tensors first, then the
+    /// shared shape rules, then dtype and device against the layer's parameters. The first problem is
+    /// thrown as an <see cref="RnnShapeException"/> (or ArgumentNullException/ObjectDisposedException),
+    /// so no native error escapes for a condition the rules cover.
+    /// </summary>
+    internal static class RecurrentCallGuard
+    {
+        public static RecurrentCallCheck Check(RecurrentLayerSpec spec, Tensor parameter, Tensor? input, Tensor? hidden, Tensor? cell)
+        {
+            var inputFacts = TensorFacts.Of(input, "input");
+            var hiddenFacts = TensorFacts.OfOptional(hidden, "h0");
+            var cellFacts = TensorFacts.OfOptional(cell, "c0");
+            if (spec.Kind.HasCellState() && (hiddenFacts is null) != (cellFacts is null))
+            {
+                var missing = hiddenFacts is null ? "h0" : "c0";
+                throw new ArgumentNullException(missing, $"{spec.Kind.DisplayName()} takes its state as a pair (h0, c0): pass both tensors or none (null), not only one.");
+            }
+
+            var check = RecurrentShapeRules.CheckCall(spec, inputFacts.Shape, hiddenFacts?.Shape, cellFacts?.Shape);
+            ThrowFirst(check.Violations);
+
+            var parameterType = parameter.dtype.ToString();
+            ThrowFirst(ElementTypeRules.CheckElementTypes(spec.Kind, parameterType, inputFacts.DTypeName, hiddenFacts?.DTypeName, cellFacts?.DTypeName));
+
+            var parameterDevice = parameter.device.ToString();
+            ThrowFirst(ElementTypeRules.CheckDevices(spec.Kind, parameterDevice, inputFacts.Device, hiddenFacts?.Device, cellFacts?.Device));
+            return check;
+        }
+
+        private static void ThrowFirst(IReadOnlyList<ShapeViolation> violations)
+        {
+            if (violations.Count > 0)
+            {
+                var violation = violations[0];
+                throw new RnnShapeException(violation, violation.OperandName);
+            }
+        }
+    }
+}
