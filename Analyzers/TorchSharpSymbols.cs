@@ -10,13 +10,20 @@ namespace RnnShapeAnalyzers
     /// </summary>
     internal sealed class TorchSharpSymbols
     {
-        private TorchSharpSymbols(INamedTypeSymbol torch, INamedTypeSymbol nn, INamedTypeSymbol? rnn, INamedTypeSymbol? lstm, INamedTypeSymbol? gru)
+        private TorchSharpSymbols(Compilation compilation, INamedTypeSymbol torch, INamedTypeSymbol nn)
         {
             Torch = torch;
             NN = nn;
-            Rnn = rnn;
-            Lstm = lstm;
-            Gru = gru;
+            Rnn = compilation.GetTypeByMetadataName("TorchSharp.Modules.RNN");
+            Lstm = compilation.GetTypeByMetadataName("TorchSharp.Modules.LSTM");
+            Gru = compilation.GetTypeByMetadataName("TorchSharp.Modules.GRU");
+
+            // RnnShapeAnalyzers.Runtime's checked layers are built and called exactly like torch.nn's,
+            // so their factories and modules are matched the same way when that package is referenced.
+            CheckedNN = compilation.GetTypeByMetadataName("RnnShapeAnalyzers.Runtime.CheckedNN");
+            CheckedRnn = compilation.GetTypeByMetadataName("RnnShapeAnalyzers.Runtime.CheckedRNN");
+            CheckedLstm = compilation.GetTypeByMetadataName("RnnShapeAnalyzers.Runtime.CheckedLSTM");
+            CheckedGru = compilation.GetTypeByMetadataName("RnnShapeAnalyzers.Runtime.CheckedGRU");
         }
 
         /// <summary><c>TorchSharp.torch</c>: tensor factories.</summary>
@@ -31,6 +38,19 @@ namespace RnnShapeAnalyzers
 
         public INamedTypeSymbol? Gru { get; }
 
+        /// <summary><c>RnnShapeAnalyzers.Runtime.CheckedNN</c>, when the runtime package is referenced.</summary>
+        public INamedTypeSymbol? CheckedNN { get; }
+
+        public INamedTypeSymbol? CheckedRnn { get; }
+
+        public INamedTypeSymbol? CheckedLstm { get; }
+
+        public INamedTypeSymbol? CheckedGru { get; }
+
+        /// <summary>True for the classes whose factory methods build recurrent layers: torch.nn and CheckedNN.</summary>
+        public bool IsLayerFactoryClass(ITypeSymbol? type)
+            => SymbolEqualityComparer.Default.Equals(type, NN) || (CheckedNN is not null && SymbolEqualityComparer.Default.Equals(type, CheckedNN));
+
         public static TorchSharpSymbols? TryCreate(Compilation compilation)
         {
             var torch = compilation.GetTypeByMetadataName("TorchSharp.torch");
@@ -40,12 +60,7 @@ namespace RnnShapeAnalyzers
                 return null;
             }
 
-            return new TorchSharpSymbols(
-                torch,
-                nn,
-                compilation.GetTypeByMetadataName("TorchSharp.Modules.RNN"),
-                compilation.GetTypeByMetadataName("TorchSharp.Modules.LSTM"),
-                compilation.GetTypeByMetadataName("TorchSharp.Modules.GRU"));
+            return new TorchSharpSymbols(compilation, torch, nn);
         }
 
         /// <summary>Which sequence layer <paramref name="type"/> is, if it is RNN, LSTM or GRU.</summary>
@@ -56,17 +71,17 @@ namespace RnnShapeAnalyzers
                 return null;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(type, Lstm))
+            if (SymbolEqualityComparer.Default.Equals(type, Lstm) || SymbolEqualityComparer.Default.Equals(type, CheckedLstm))
             {
                 return RecurrentKind.Lstm;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(type, Gru))
+            if (SymbolEqualityComparer.Default.Equals(type, Gru) || SymbolEqualityComparer.Default.Equals(type, CheckedGru))
             {
                 return RecurrentKind.Gru;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(type, Rnn))
+            if (SymbolEqualityComparer.Default.Equals(type, Rnn) || SymbolEqualityComparer.Default.Equals(type, CheckedRnn))
             {
                 return RecurrentKind.Rnn;
             }

@@ -162,7 +162,7 @@ namespace RnnShapeAnalyzers.Tracking
                 case ILocalReferenceOperation local:
                     return EvaluateLayer(_locals.SingleValue(local.Local), depth + 1);
                 case IInvocationOperation invocation
-                    when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _symbols.NN)
+                    when _symbols.IsLayerFactoryClass(invocation.TargetMethod.ContainingType)
                         && _symbols.SequenceLayerKind(invocation.TargetMethod.ReturnType) is RecurrentKind kind:
                     return EvaluateLayerFactory(invocation, kind, depth);
                 default:
