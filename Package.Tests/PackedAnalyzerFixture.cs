@@ -7,7 +7,7 @@ using Xunit;
 namespace RnnShapeAnalyzers.Package.Tests
 {
     /// <summary>
-    /// Packs RnnShapeAnalyzers once for the test run into a local folder feed. The version is unique
+    /// Packs RnnShapeAnalyzers and RnnShapeAnalyzers.Runtime once for the test run into a local folder feed. The version is unique
     /// per run so a restore can never pick up a stale copy from the global packages folder.
     /// </summary>
     public sealed class PackedAnalyzerFixture : IDisposable
@@ -23,7 +23,14 @@ namespace RnnShapeAnalyzers.Package.Tests
                 "pack", RepositoryLayout.PackageProject, "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
             Assert.True(exitCode == 0, "dotnet pack failed:\n" + output);
             PackagePath = Directory.GetFiles(Feed, "RnnShapeAnalyzers." + Version + ".nupkg").Single();
+
+            (exitCode, output) = DotNetCli.Run(RepositoryLayout.Root, TimeSpan.FromMinutes(5),
+                "pack", RepositoryLayout.RuntimeProject, "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
+            Assert.True(exitCode == 0, "dotnet pack of the runtime failed:\n" + output);
+            RuntimePackagePath = Directory.GetFiles(Feed, "RnnShapeAnalyzers.Runtime." + Version + ".nupkg").Single();
         }
+
+        public string RuntimePackagePath { get; }
 
         public string Version { get; }
 

@@ -10,6 +10,8 @@ namespace RnnShapeAnalyzers.Package.Tests
 
         public static string PackageProject => Path.Combine(Root, "Package", "RnnShapeAnalyzers.Package.csproj");
 
+        public static string RuntimeProject => Path.Combine(Root, "Runtime", "RnnShapeAnalyzers.Runtime.csproj");
+
         public static string SeedSample => Path.Combine(Root, "samples", "SeedExamples");
 
         public static string NativeFixupTargets => Path.Combine(Root, "eng", "TorchSharpNativeFixup.targets");
