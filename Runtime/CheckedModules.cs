@@ -26,10 +26,10 @@ namespace RnnShapeAnalyzers.Runtime
         /// <summary>Runs hooks and <see cref="forward"/>, like <c>LSTM.call</c>.</summary>
         public new (Tensor, Tensor, Tensor) call(Tensor input, (Tensor, Tensor)? h0_c0 = null) => base.call(input, h0_c0);
 
-        /// <summary>A packed sequence: its feature size and its batch (<c>batch_sizes[0]</c>) are checked.</summary>
+        /// <summary>A packed sequence: its feature size, batch (<c>batch_sizes[0]</c>), dtype and device are checked.</summary>
         public (PackedSequence, Tensor, Tensor) call(PackedSequence input, (Tensor, Tensor)? h0_c0 = null)
         {
-            PackedSequenceCheck.Check(Spec, input, h0_c0?.Item1, h0_c0?.Item2);
+            CheckPacked(input, h0_c0?.Item1, h0_c0?.Item2);
             return Inner.call(input, h0_c0);
         }
 
@@ -57,10 +57,10 @@ namespace RnnShapeAnalyzers.Runtime
         /// <summary>Runs hooks and <see cref="forward"/>, like <see cref="GRU.call(Tensor, Tensor)"/>.</summary>
         public new (Tensor, Tensor) call(Tensor input, Tensor h0 = null!) => base.call(input, h0);
 
-        /// <summary>A packed sequence: its feature size and its batch (<c>batch_sizes[0]</c>) are checked.</summary>
+        /// <summary>A packed sequence: its feature size, batch (<c>batch_sizes[0]</c>), dtype and device are checked.</summary>
         public (PackedSequence, Tensor) call(PackedSequence input, Tensor h0 = null!)
         {
-            PackedSequenceCheck.Check(Spec, input, h0, null);
+            CheckPacked(input, h0, null);
             return Inner.call(input, h0);
         }
 
@@ -88,10 +88,10 @@ namespace RnnShapeAnalyzers.Runtime
         /// <summary>Runs hooks and <see cref="forward"/>, like <see cref="RNN.call(Tensor, Tensor?)"/>.</summary>
         public new (Tensor, Tensor) call(Tensor input, Tensor? h0 = null) => base.call(input, h0);
 
-        /// <summary>A packed sequence: its feature size and its batch (<c>batch_sizes[0]</c>) are checked.</summary>
+        /// <summary>A packed sequence: its feature size, batch (<c>batch_sizes[0]</c>), dtype and device are checked.</summary>
         public (PackedSequence, Tensor) call(PackedSequence input, Tensor? h0 = null)
         {
-            PackedSequenceCheck.Check(Spec, input, h0, null);
+            CheckPacked(input, h0, null);
             return Inner.call(input, h0);
         }
 

@@ -43,6 +43,10 @@ namespace RnnShapeAnalyzers.Runtime
         private protected RecurrentCallCheck Check(Tensor? input, Tensor? hidden, Tensor? cell)
             => RecurrentCallGuard.Check(Spec, ReferenceParameter(), input, hidden, cell);
 
+        /// <summary>Checks a call on a packed sequence.</summary>
+        private protected void CheckPacked(nn.utils.rnn.PackedSequence? input, Tensor? hidden, Tensor? cell)
+            => RecurrentCallGuard.CheckPacked(Spec, ReferenceParameter(), input, hidden, cell);
+
         /// <summary>Records the call in the shape trace when somebody listens.</summary>
         private protected void Trace(RecurrentCallCheck check, Tensor input, Tensor? hidden, Tensor? cell, Tensor output, Tensor hiddenOut, Tensor? cellOut)
         {

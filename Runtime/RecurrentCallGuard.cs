@@ -27,13 +27,38 @@ namespace RnnShapeAnalyzers.Runtime
 
             var check = RecurrentShapeRules.CheckCall(spec, inputFacts.Shape, hiddenFacts?.Shape, cellFacts?.Shape);
             ThrowFirst(check.Violations);
+            CheckPlacement(spec, parameter, inputFacts, hiddenFacts, cellFacts);
+            return check;
+        }
 
+        /// <summary>
+        /// A packed sequence is time-major data (total steps, features) with its batch in
+        /// <c>batch_sizes[0]</c>; the rules check it as a (?, batch, features) input, whatever batchFirst is.
+        /// </summary>
+        public static void CheckPacked(RecurrentLayerSpec spec, Tensor parameter, nn.utils.rnn.PackedSequence? input, Tensor? hidden, Tensor? cell)
+        {
+            if (input is null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+
+            var data = TensorFacts.Of(input.data, "input");
+            var batchSizes = TensorFacts.Of(input.batch_sizes, "input");
+            var batch = batchSizes.Shape.Rank == 1 && batchSizes.Shape[0].Value > 0 ? Dim.Of(input.batch_sizes[0].item<long>()) : Dim.Unknown;
+            var asInput = data.Shape.Rank == 2 ? Shape.Of(Dim.Unknown, batch, data.Shape[1]) : data.Shape;
+            var hiddenFacts = TensorFacts.OfOptional(hidden, "h0");
+            var cellFacts = TensorFacts.OfOptional(cell, "c0");
+            ThrowFirst(RecurrentShapeRules.CheckCall(spec.WithBatchFirst(false), asInput, hiddenFacts?.Shape, cellFacts?.Shape).Violations);
+            CheckPlacement(spec, parameter, data, hiddenFacts, cellFacts);
+        }
+
+        private static void CheckPlacement(RecurrentLayerSpec spec, Tensor parameter, TensorFacts inputFacts, TensorFacts? hiddenFacts, TensorFacts? cellFacts)
+        {
             var parameterType = parameter.dtype.ToString();
             ThrowFirst(ElementTypeRules.CheckElementTypes(spec.Kind, parameterType, inputFacts.DTypeName, hiddenFacts?.DTypeName, cellFacts?.DTypeName));
 
             var parameterDevice = parameter.device.ToString();
             ThrowFirst(ElementTypeRules.CheckDevices(spec.Kind, parameterDevice, inputFacts.Device, hiddenFacts?.Device, cellFacts?.Device));
-            return check;
         }
 
         private static void ThrowFirst(IReadOnlyList<ShapeViolation> violations)
