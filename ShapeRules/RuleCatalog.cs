@@ -65,7 +65,7 @@ namespace RnnShapeAnalyzers.ShapeRules
             RuleIds.MissingCellState,
             "Cell needs an explicit initial state",
             "The {0} is called without a state on input {1}, which TorchSharp 0.107 cannot fill in; pass {2}",
-            "TorchSharp 0.107's LSTMCell never builds a default state ('Input batch size N doesn't match hidden0 batch size 0'), and RNNCell and GRUCell cannot for 1-D input.");
+            "TorchSharp 0.107's LSTMCell never builds a default state ('Input batch size N doesn't match hidden0 batch size 0'), and RNNCell and GRUCell cannot for a 1-D input of more than one feature ('Input batch size 1 doesn't match hidden0 batch size N').");
 
         /// <summary>Every rule, in id order.</summary>
         public static IReadOnlyList<RuleDescription> All { get; } = new[] { InputFeatureSize, HiddenStateShape, BatchFirstMixUp, InputRank, ElementType, Device, EmptySequence, MissingCellState };
