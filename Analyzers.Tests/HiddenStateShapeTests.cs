@@ -332,6 +332,26 @@ namespace RnnShapeAnalyzers.Tests
             => Verify.NoDiagnosticsAsync(Lookalike.Method("var rnn = nn.RNN(10, 20);\nrnn.call(torch.randn(5, 3, 10), torch.zeros(1, 3, 30));\nvar lstm = nn.LSTM(10, 20);\nlstm.call(torch.randn(5, 3, 10), (torch.zeros(2, 3, 20), torch.zeros(2, 3, 20)));"), referenceTorchSharp);
 
         [Fact]
+        public Task StateMutatedInPlaceThroughAnAliasIsUnknown() => Verify.AnalyzerAsync(Snippet.Method(
+            """
+            var rnn = nn.RNN(10, 20);
+            var h0 = torch.zeros(3, 1, 20);
+            var alias = h0;
+            alias.transpose_(0, 1);
+            rnn.call(torch.randn(5, 3, 10), h0);
+            var lstm = nn.LSTM(10, 20);
+            var state = (torch.zeros(3, 1, 20), torch.zeros(1, 3, 20));
+            state.Item1.transpose_(0, 1);
+            lstm.call(torch.randn(5, 3, 10), state);
+            var h1 = torch.zeros(3, 1, 20);
+            var replaced = h1;
+            Keep(ref replaced);
+            replaced.transpose_(0, 1);
+            rnn.call(torch.randn(5, 3, 10), h1);
+            """,
+            members: "    static void Keep(ref Tensor t) { }\n"));
+
+        [Fact]
         public Task LayerFromAParameterIsNotChecked() => Verify.AnalyzerAsync(
             Snippet.Method("gru.call(torch.randn(5, 3, 10), torch.zeros(7, 7, 7));", parameters: "GRU gru"));
     }
