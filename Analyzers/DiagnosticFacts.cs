@@ -12,7 +12,10 @@ namespace RnnShapeAnalyzers
     /// </summary>
     internal sealed class DiagnosticFacts
     {
-        /// <summary>The expression passed as the layer's <c>inputSize</c>.</summary>
+        /// <summary>
+        /// RNN001: the expression passed as the layer's <c>inputSize</c>, present only when setting it to
+        /// the input's features leaves every call of the layer in the method with the right feature size.
+        /// </summary>
         public const string LayerInputSize = "LayerInputSize";
 
         /// <summary>The layer's factory call, e.g. <c>nn.RNN(10, 20, batchFirst: true)</c>.</summary>

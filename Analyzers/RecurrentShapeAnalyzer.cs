@@ -106,7 +106,8 @@ namespace RnnShapeAnalyzers
                         reported = reported.WithoutSuggestedBatchFirst();
                     }
 
-                    context.ReportDiagnostic(CreateDiagnostic(call, reported));
+                    var offerInputSize = reported.RuleId == RuleIds.InputFeatureSize && AllCallsAcceptInputSize(calls, call.Layer.Factory, reported.Actual[-1]);
+                    context.ReportDiagnostic(CreateDiagnostic(call, reported, offerInputSize));
                 }
             }
         }
@@ -126,7 +127,35 @@ namespace RnnShapeAnalyzers
             return true;
         }
 
-        private static Diagnostic CreateDiagnostic(RecurrentCall call, ShapeViolation violation)
+        /// <summary>
+        /// Setting inputSize to <paramref name="features"/> must leave no call of the same layer in this
+        /// method with a wrong feature size: not one that was right, nor one with other features.
+        /// </summary>
+        private static bool AllCallsAcceptInputSize(List<RecurrentCall> calls, IInvocationOperation factory, Dim features)
+        {
+            if (!features.IsKnown)
+            {
+                return false;
+            }
+
+            foreach (var other in calls)
+            {
+                if (other.Layer.Factory != factory)
+                {
+                    continue;
+                }
+
+                var check = RecurrentShapeRules.CheckSequenceCall(other.Layer.Spec.WithInputSize(features), other.Input.Shape, other.HiddenState?.Shape, other.CellState?.Shape);
+                if (check.Violations.Any(v => v.RuleId == RuleIds.InputFeatureSize))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static Diagnostic CreateDiagnostic(RecurrentCall call, ShapeViolation violation, bool offerInputSize)
         {
             var facts = new DiagnosticFacts();
             facts.Add(DiagnosticFacts.ExpectedShape, Format(violation.Expected));
@@ -157,7 +186,7 @@ namespace RnnShapeAnalyzers
 
             switch (violation.RuleId)
             {
-                case RuleIds.InputFeatureSize:
+                case RuleIds.InputFeatureSize when offerInputSize:
                     facts.AddLocation(DiagnosticFacts.LayerInputSize, call.Layer.InputSizeSyntax);
                     break;
                 case RuleIds.BatchFirstMixUp when violation.SuggestedBatchFirst is bool batchFirst:
