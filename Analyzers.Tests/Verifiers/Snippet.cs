@@ -15,9 +15,9 @@ namespace RnnShapeAnalyzers.Tests.Verifiers
 
             """;
 
-        /// <summary><paramref name="body"/> as the body of <c>void M(<paramref name="parameters"/>)</c>.</summary>
-        public static string Method(string body, string parameters = "", string members = "")
-            => Usings + "class C\n{\n" + members + "    void M(" + parameters + ")\n    {\n" + Indent(body) + "    }\n}\n";
+        /// <summary><paramref name="body"/> as the body of <c>void M(<paramref name="parameters"/>)</c> in class <paramref name="className"/>.</summary>
+        public static string Method(string body, string parameters = "", string members = "", string className = "C")
+            => Usings + "class " + className + "\n{\n" + members + "    void M(" + parameters + ")\n    {\n" + Indent(body) + "    }\n}\n";
 
         private static string Indent(string body)
         {
