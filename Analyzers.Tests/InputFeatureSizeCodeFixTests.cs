@@ -197,21 +197,12 @@ namespace RnnShapeAnalyzers.Tests
             codeActionIndex: 0);
 
         [Fact]
-        public Task AskingForSetInputSizeChangesNothingWhenAnotherCallWouldBreak()
-        {
-            // The diagnostic stays: asking for a fix that is not offered must leave the code as it is.
-            var source = Snippet.Method("""
+        public Task AskingForSetInputSizeChangesNothingWhenAnotherCallWouldBreak() => VerifyFix.NoCodeFixAsync(
+            Snippet.Method("""
                 var rnn = nn.RNN(10, 20);
                 rnn.call(torch.randn(5, 3, 10));
                 rnn.call({|RNN001:torch.randn(5, 3, 7)|});
-                """);
-            var test = new VerifyFix.Test
-            {
-                TestCode = source,
-                FixedCode = source,
-                CodeActionEquivalenceKey = InputFeatureSizeCodeFixProvider.SetInputSize,
-            };
-            return test.RunAsync(CancellationToken.None);
-        }
+                """),
+            InputFeatureSizeCodeFixProvider.SetInputSize);
     }
 }

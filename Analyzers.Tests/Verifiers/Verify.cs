@@ -56,6 +56,21 @@ namespace RnnShapeAnalyzers.Tests.Verifiers
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>
+        /// Expects the fix with <paramref name="equivalenceKey"/> not to be offered for any diagnostic of
+        /// <paramref name="source"/>: if it were, the harness would apply it and the code would change.
+        /// </summary>
+        public static Task NoCodeFixAsync(string source, string equivalenceKey)
+        {
+            var test = new Test
+            {
+                TestCode = source,
+                FixedCode = source,
+                CodeActionEquivalenceKey = equivalenceKey,
+            };
+            return test.RunAsync(CancellationToken.None);
+        }
+
         internal sealed class Test : CSharpCodeFixTest<RecurrentShapeAnalyzer, TCodeFix, DefaultVerifier>
         {
             public Test()
