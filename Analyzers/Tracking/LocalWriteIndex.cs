@@ -12,7 +12,8 @@ namespace RnnShapeAnalyzers.Tracking
     /// pattern, foreach, an in-place tensor method such as <c>unsqueeze_</c>) has no single value.
     /// An in-place method changes the tensor object, not the local, so it also takes the single value
     /// from every local the mutated one was copied from (<c>var alias = h0; alias.transpose_(0, 1);</c>
-    /// changes <c>h0</c>'s tensor too), including through tuple elements.
+    /// changes <c>h0</c>'s tensor too), including through tuple elements. A local used directly by an
+    /// operation that does not bind (code being typed) is treated the same way.
     /// </summary>
     internal sealed class LocalWriteIndex
     {
@@ -101,6 +102,16 @@ namespace RnnShapeAnalyzers.Tracking
                     // TorchSharp's in-place methods (unsqueeze_, transpose_, squeeze_, ...) can change the
                     // shape of the tensor a local holds without assigning the local.
                     MarkMutatedInPlace(receiver);
+                    break;
+                case IInvalidOperation invalid:
+                    // Code that does not bind (yet): an in-place call being typed, 'x.unsqueeze_(' that
+                    // swallowed the next line as its argument, a call of a method not written yet. What
+                    // it does to the tensors of the locals it uses is unknown.
+                    foreach (var child in invalid.ChildOperations)
+                    {
+                        MarkMutatedInPlace(child);
+                    }
+
                     break;
             }
         }
