@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -8,13 +9,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace RnnShapeAnalyzers.Tests.Verifiers
 {
     /// <summary>
-    /// Runs an analyzer on source directly, without the test harness, and returns every analyzer
-    /// diagnostic including AD0001 (an exception thrown by the analyzer). Used where the point of a test
-    /// is that the analyzer survives code that does not compile.
+    /// Runs an analyzer on source directly, without the test harness, and returns the compiler errors
+    /// and every analyzer diagnostic, AD0001 (an exception thrown by the analyzer) included. Used where
+    /// the point of a test is that the analyzer survives code that does not compile.
     /// </summary>
     internal static class AnalyzerRunner
     {
-        public static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, DiagnosticAnalyzer? analyzer = null)
+        public static async Task<(ImmutableArray<Diagnostic> CompilerErrors, ImmutableArray<Diagnostic> AnalyzerDiagnostics)> RunAsync(string source, DiagnosticAnalyzer? analyzer = null)
         {
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12));
             var compilation = CSharpCompilation.Create(
@@ -25,10 +26,12 @@ namespace RnnShapeAnalyzers.Tests.Verifiers
             var withAnalyzers = compilation.WithAnalyzers(
                 ImmutableArray.Create(analyzer ?? new RecurrentShapeAnalyzer()),
                 new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
-            return await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+            return (errors, await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false));
         }
 
-        /// <summary>The ids of <paramref name="diagnostics"/>, for readable assertion failures.</summary>
-        public static string[] Ids(ImmutableArray<Diagnostic> diagnostics) => diagnostics.Select(d => d.Id + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        /// <summary>Id and message of each diagnostic, so a failed assertion shows what was reported.</summary>
+        public static string[] Describe(ImmutableArray<Diagnostic> diagnostics)
+            => diagnostics.Select(d => d.Id + ": " + d.GetMessage(CultureInfo.InvariantCulture)).ToArray();
     }
 }
