@@ -210,6 +210,17 @@ namespace RnnShapeAnalyzers.Tests
             Verify.Diagnostic("RNN002").WithLocation(0).WithArguments("h0", "[1, 5, 30]", "RNN", "[1, 5, 20]", "dimension 2 is 30 but must be hiddenSize 20"));
 
         [Fact]
+        public Task UnknownInputStillChecksLayersAndHiddenSize() => Verify.AnalyzerAsync(
+            Snippet.Method(
+                """
+                var lstm = nn.LSTM(10, 20, numLayers: 2);
+                lstm.call(input, ({|#0:torch.zeros(2, 3, 30)|}, {|#1:torch.zeros(1, 3, 20)|}));
+                """,
+                parameters: "Tensor input"),
+            Verify.Diagnostic("RNN002").WithLocation(0).WithArguments("h0", "[2, 3, 30]", "LSTM", "[2, 3, 20]", "dimension 2 is 30 but must be hiddenSize 20"),
+            Verify.Diagnostic("RNN002").WithLocation(1).WithArguments("c0", "[1, 3, 20]", "LSTM", "[2, 3, 20]", "dimension 0 is 1 but must be numLayers * directions = 2 * 1 = 2"));
+
+        [Fact]
         public Task CorrectStatesAreSilent() => Verify.AnalyzerAsync(Snippet.Method("""
             var rnn = nn.RNN(10, 20, numLayers: 2, batchFirst: true);
             var gru = nn.GRU(10, 20, bidirectional: true);

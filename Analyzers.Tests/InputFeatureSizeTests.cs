@@ -188,6 +188,36 @@ namespace RnnShapeAnalyzers.Tests
             Verify.Diagnostic("RNN001").WithLocation(0).WithArguments("[5, 3, 7]", "7", "RNN", "10", "[5, 3, 10]"));
 
         [Fact]
+        public Task FactoriesThroughAnyQualification() => Verify.AnalyzerAsync(
+            """
+            using TorchSharp;
+            using static TorchSharp.torch.nn;
+            class C
+            {
+                void M()
+                {
+                    using var rnn = RNN(10, 20);
+                    rnn.call({|RNN001:TorchSharp.torch.randn(5, 3, 7)|});
+                    TorchSharp.Modules.LSTM lstm = torch.nn.LSTM(10, 20);
+                    lstm.call({|RNN001:global::TorchSharp.torch.zeros(5, 3, 7)|});
+                }
+            }
+            """);
+
+        [Fact]
+        public Task CallsInsideLambdasAndLocalFunctions() => Verify.AnalyzerAsync(Snippet.Method("""
+            var rnn = nn.RNN(10, 20);
+            var x = torch.randn(5, 3, 7);
+            Action run = () => rnn.call({|RNN001:x|});
+            void Local() => rnn.forward({|RNN001:x|}, null);
+            Func<Tensor> make = () =>
+            {
+                var gru = nn.GRU(4, 8);
+                return gru.call({|RNN001:torch.randn(2, 1, 5)|}).Item1;
+            };
+            """));
+
+        [Fact]
         public Task CorrectInputIsSilent() => Verify.AnalyzerAsync(Snippet.Method("""
             var rnn = nn.RNN(10, 20);
             var lstm = nn.LSTM(hiddenSize: 20, inputSize: 7, batchFirst: true, bidirectional: true, numLayers: 2);

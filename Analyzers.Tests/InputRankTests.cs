@@ -49,14 +49,16 @@ namespace RnnShapeAnalyzers.Tests
             Verify.Diagnostic("RNN004").WithLocation(0).WithArguments("[2, 5, 3, 10]", "4", "LSTM", "(sequence, batch, features)", string.Empty));
 
         [Fact]
-        public Task OneAndFiveDimensionalInputs() => Verify.AnalyzerAsync(
+        public Task ZeroOneAndFiveDimensionalInputs() => Verify.AnalyzerAsync(
             Snippet.Method("""
                 var rnn = nn.RNN(10, 20);
                 rnn.call({|#0:torch.randn(10)|});
                 rnn.call({|#1:torch.randn(new long[] { 1, 2, 5, 3, 10 })|});
+                rnn.call({|#2:torch.zeros([])|}, torch.zeros(1, 1, 20));
                 """),
             Verify.Diagnostic("RNN004").WithLocation(0).WithArguments("[10]", "1", "RNN", "(sequence, batch, features)", string.Empty),
-            Verify.Diagnostic("RNN004").WithLocation(1).WithArguments("[1, 2, 5, 3, 10]", "5", "RNN", "(sequence, batch, features)", string.Empty));
+            Verify.Diagnostic("RNN004").WithLocation(1).WithArguments("[1, 2, 5, 3, 10]", "5", "RNN", "(sequence, batch, features)", string.Empty),
+            Verify.Diagnostic("RNN004").WithLocation(2).WithArguments("[]", "0", "RNN", "(sequence, batch, features)", string.Empty));
 
         [Fact]
         public Task RankIsCheckedFirstAndAloneLikeLibtorch() => Verify.AnalyzerAsync(Snippet.Method("""
