@@ -233,14 +233,14 @@ namespace RnnShapeAnalyzers.Tracking
                 else
                 {
                     // size: long[] or ReadOnlySpan<long>, written inline.
-                    return EvaluateDimensionList(argument.Value, depth);
+                    return EvaluateDimensionList(factory, argument.Value, depth);
                 }
             }
 
-            return dims.Count == 0 ? TrackedTensor.Unknown : new TrackedTensor(Shape.Of(dims), syntax.ToImmutable());
+            return dims.Count == 0 ? TrackedTensor.Unknown : new TrackedTensor(Shape.Of(dims), syntax.ToImmutable(), factory);
         }
 
-        private TrackedTensor EvaluateDimensionList(IOperation value, int depth)
+        private TrackedTensor EvaluateDimensionList(IInvocationOperation factory, IOperation value, int depth)
         {
             while (value is IConversionOperation conversion)
             {
@@ -275,7 +275,7 @@ namespace RnnShapeAnalyzers.Tracking
                 syntax.Add(element.Syntax);
             }
 
-            return new TrackedTensor(Shape.Of(dims), syntax.ToImmutable());
+            return new TrackedTensor(Shape.Of(dims), syntax.ToImmutable(), factory);
         }
 
         private static bool IsNull(IOperation operation)
