@@ -122,6 +122,19 @@ namespace RnnShapeAnalyzers.Tests
                 """),
             BatchFirstMixUpCodeFixProvider.FlipBatchFirst);
 
+        /// <summary>The state is right for the sequence-first layer; giving it batch 10 would break that call.</summary>
+        [Fact]
+        public Task RewriteStateBatchIsNotOfferedWhenTheStateIsSharedWithACallItFits() => VerifyFix.NoCodeFixAsync(
+            Snippet.Method("""
+                var batchFirst = nn.RNN(10, 20, batchFirst: true);
+                var sequenceFirst = nn.RNN(10, 20);
+                var x = torch.randn(10, 32, 10);
+                var h0 = torch.zeros(1, 32, 20);
+                batchFirst.call(x, {|RNN003:h0|});
+                sequenceFirst.call(x, h0);
+                """),
+            BatchFirstMixUpCodeFixProvider.RewriteStateBatch);
+
         [Fact]
         public Task LstmH0AndC0AreFixedTogetherWithOneExplicitArgument()
         {

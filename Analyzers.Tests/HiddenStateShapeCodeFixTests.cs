@@ -80,6 +80,39 @@ namespace RnnShapeAnalyzers.Tests
             return VerifyFix.NoCodeFixAsync(source, HiddenStateShapeCodeFixProvider.RewriteStateShape);
         }
 
+        /// <summary>h0 is right for the second layer; rewriting it for the first would break that call.</summary>
+        [Fact]
+        public Task NoFixWhenTheStateIsSharedWithACallItFits() => VerifyFix.NoCodeFixAsync(
+            Snippet.Method("""
+                var wide = nn.RNN(10, 30);
+                var narrow = nn.RNN(10, 20);
+                var x = torch.randn(5, 3, 10);
+                var h0 = torch.zeros(1, 3, 20);
+                wide.call(x, {|RNN002:h0|});
+                narrow.call(x, h0);
+                """),
+            HiddenStateShapeCodeFixProvider.RewriteStateShape);
+
+        [Fact]
+        public Task AStateSharedByCallsThatAllNeedTheSameShapeIsRewritten() => VerifyFix.CodeFixAsync(
+            Snippet.Method("""
+                var rnn = nn.RNN(10, 20);
+                var gru = nn.GRU(10, 20);
+                var x = torch.randn(5, 3, 10);
+                var h0 = torch.zeros(1, 3, 30);
+                rnn.call(x, {|RNN002:h0|});
+                gru.call(x, {|RNN002:h0|});
+                """),
+            Snippet.Method("""
+                var rnn = nn.RNN(10, 20);
+                var gru = nn.GRU(10, 20);
+                var x = torch.randn(5, 3, 10);
+                var h0 = torch.zeros(1, 3, 20);
+                rnn.call(x, h0);
+                gru.call(x, h0);
+                """),
+            HiddenStateShapeCodeFixProvider.RewriteStateShape);
+
         [Fact]
         public Task OneTensorUsedAsH0AndC0IsRewrittenOnce()
         {

@@ -196,6 +196,37 @@ namespace RnnShapeAnalyzers.Tests
             InputFeatureSizeCodeFixProvider.SetInputFeatures,
             codeActionIndex: 0);
 
+        /// <summary>The input is right for the second layer; giving it 10 features would break that call.</summary>
+        [Fact]
+        public Task SetInputFeaturesIsNotOfferedWhenTheInputIsSharedWithACallItFits() => VerifyFix.CodeFixAsync(
+            Snippet.Method("""
+                var ten = nn.RNN(10, 20);
+                var seven = nn.GRU(7, 20);
+                var x = torch.randn(5, 3, 7);
+                ten.call({|RNN001:x|});
+                seven.call(x);
+                """),
+            Snippet.Method("""
+                var ten = nn.RNN(7, 20);
+                var seven = nn.GRU(7, 20);
+                var x = torch.randn(5, 3, 7);
+                ten.call(x);
+                seven.call(x);
+                """),
+            InputFeatureSizeCodeFixProvider.SetInputSize,
+            codeActionIndex: 0);
+
+        [Fact]
+        public Task AskingForSetInputFeaturesChangesNothingWhenTheInputIsSharedWithACallItFits() => VerifyFix.NoCodeFixAsync(
+            Snippet.Method("""
+                var ten = nn.RNN(10, 20);
+                var seven = nn.GRU(7, 20);
+                var x = torch.randn(5, 3, 7);
+                ten.call({|RNN001:x|});
+                seven.call(x);
+                """),
+            InputFeatureSizeCodeFixProvider.SetInputFeatures);
+
         [Fact]
         public Task AskingForSetInputSizeChangesNothingWhenAnotherCallWouldBreak() => VerifyFix.NoCodeFixAsync(
             Snippet.Method("""
