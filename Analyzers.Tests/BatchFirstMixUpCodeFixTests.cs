@@ -167,8 +167,8 @@ namespace RnnShapeAnalyzers.Tests
             {
                 TestCode = Snippet.Method("""
                     var lstm = nn.LSTM(10, 20);
-                    var state = ({|RNN003:torch.zeros(1, 32, 20)|}, {|RNN003:torch.zeros(1, 32, 20)|});
-                    lstm.call(torch.randn(32, 10, 10), state);
+                    var state = (torch.zeros(1, 32, 20), torch.zeros(1, 32, 20));
+                    lstm.call(torch.randn(32, 10, 10), {|#0:state|});
                     """),
                 FixedCode = Snippet.Method("""
                     var lstm = nn.LSTM(10, 20, batchFirst: true);
@@ -180,6 +180,8 @@ namespace RnnShapeAnalyzers.Tests
                 NumberOfIncrementalIterations = 1,
                 NumberOfFixAllIterations = 1,
             };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RNN003").WithLocation(0).WithArguments("h0", "32", "10", "false", "1", "[32, 10, 10]", "[1, 10, 20]", ", or set batchFirst: true"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RNN003").WithLocation(0).WithArguments("c0", "32", "10", "false", "1", "[32, 10, 10]", "[1, 10, 20]", ", or set batchFirst: true"));
             return test.RunAsync(CancellationToken.None);
         }
 

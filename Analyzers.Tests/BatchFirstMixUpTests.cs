@@ -56,11 +56,14 @@ namespace RnnShapeAnalyzers.Tests
             Verify.Diagnostic("RNN003").WithLocation(1).WithArguments("c0", "32", "10", "true", "0", "[10, 32, 10]", "[1, 10, 20]", ", or set batchFirst: false"));
 
         [Fact]
-        public Task LstmStateTupleLocal() => Verify.AnalyzerAsync(Snippet.Method("""
-            var lstm = nn.LSTM(10, 20, batchFirst: true);
-            var state = ({|RNN003:torch.zeros(1, 32, 20)|}, {|RNN003:torch.zeros(1, 32, 20)|});
-            lstm.forward(torch.randn(10, 32, 10), state);
-            """));
+        public Task LstmStateTupleLocal() => Verify.AnalyzerAsync(
+            Snippet.Method("""
+                var lstm = nn.LSTM(10, 20, batchFirst: true);
+                var state = (torch.zeros(1, 32, 20), torch.zeros(1, 32, 20));
+                lstm.forward(torch.randn(10, 32, 10), {|#0:state|});
+                """),
+            Verify.Diagnostic("RNN003").WithLocation(0).WithArguments("h0", "32", "10", "true", "0", "[10, 32, 10]", "[1, 10, 20]", ", or set batchFirst: false"),
+            Verify.Diagnostic("RNN003").WithLocation(0).WithArguments("c0", "32", "10", "true", "0", "[10, 32, 10]", "[1, 10, 20]", ", or set batchFirst: false"));
 
         [Fact]
         public Task OnlyTheCellStateMixedUpGetsNoFlipSuggestion() => Verify.AnalyzerAsync(

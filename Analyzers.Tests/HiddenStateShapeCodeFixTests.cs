@@ -44,8 +44,8 @@ namespace RnnShapeAnalyzers.Tests
         public Task RewritesALstmCellStateInATupleLocal() => VerifyFix.CodeFixAsync(
             Snippet.Method("""
                 var lstm = nn.LSTM(10, 20);
-                var state = (torch.zeros(1, 3, 20), {|RNN002:torch.zeros([1, 3, 21])|});
-                lstm.call(torch.randn(5, 3, 10), state);
+                var state = (torch.zeros(1, 3, 20), torch.zeros([1, 3, 21]));
+                lstm.call(torch.randn(5, 3, 10), {|RNN002:state|});
                 """),
             Snippet.Method("""
                 var lstm = nn.LSTM(10, 20);

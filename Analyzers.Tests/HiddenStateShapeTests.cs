@@ -111,14 +111,14 @@ namespace RnnShapeAnalyzers.Tests
             Verify.Diagnostic("RNN002").WithLocation(0).WithArguments("c0", "[1, 3, 21]", "LSTM", "[1, 3, 20]", "dimension 2 is 21 but must be hiddenSize 20"));
 
         [Fact]
-        public Task LstmBothStatesWrongWithTupleLocal() => Verify.AnalyzerAsync(
+        public Task LstmBothStatesWrongWithTupleLocalAreReportedAtTheCall() => Verify.AnalyzerAsync(
             Snippet.Method("""
                 var lstm = nn.LSTM(10, 20);
-                var state = ({|#0:torch.zeros(2, 3, 20)|}, {|#1:torch.zeros(1, 3, 10)|});
-                lstm.forward(torch.randn(5, 3, 10), state);
+                var state = (torch.zeros(2, 3, 20), torch.zeros(1, 3, 10));
+                lstm.forward(torch.randn(5, 3, 10), {|#0:state|});
                 """),
             Verify.Diagnostic("RNN002").WithLocation(0).WithArguments("h0", "[2, 3, 20]", "LSTM", "[1, 3, 20]", "dimension 0 is 2 but must be numLayers * directions = 1 * 1 = 1"),
-            Verify.Diagnostic("RNN002").WithLocation(1).WithArguments("c0", "[1, 3, 10]", "LSTM", "[1, 3, 20]", "dimension 2 is 10 but must be hiddenSize 20"));
+            Verify.Diagnostic("RNN002").WithLocation(0).WithArguments("c0", "[1, 3, 10]", "LSTM", "[1, 3, 20]", "dimension 2 is 10 but must be hiddenSize 20"));
 
         [Fact]
         public Task ConstFieldsConstLocalsAndLocalsAssignedOnce() => Verify.AnalyzerAsync(
