@@ -120,6 +120,18 @@ namespace RnnShapeAnalyzers.Tests
             Verify.Diagnostic("RNN002").WithLocation(0).WithArguments("h0", "[2, 3, 20]", "LSTM", "[1, 3, 20]", "dimension 0 is 2 but must be numLayers * directions = 1 * 1 = 1"),
             Verify.Diagnostic("RNN002").WithLocation(0).WithArguments("c0", "[1, 3, 10]", "LSTM", "[1, 3, 20]", "dimension 2 is 10 but must be hiddenSize 20"));
 
+        /// <summary>One diagnostic per call, each where that call is, not two identical ones on the declaration.</summary>
+        [Fact]
+        public Task TupleLocalFeedingTwoCallsIsReportedAtEachCall() => Verify.AnalyzerAsync(
+            Snippet.Method("""
+                var lstm = nn.LSTM(10, 20);
+                var state = (torch.zeros(1, 3, 30), torch.zeros(1, 3, 20));
+                lstm.call(torch.randn(5, 3, 10), {|#0:state|});
+                lstm.forward(torch.randn(7, 3, 10), {|#1:state|});
+                """),
+            Verify.Diagnostic("RNN002").WithLocation(0).WithArguments("h0", "[1, 3, 30]", "LSTM", "[1, 3, 20]", "dimension 2 is 30 but must be hiddenSize 20"),
+            Verify.Diagnostic("RNN002").WithLocation(1).WithArguments("h0", "[1, 3, 30]", "LSTM", "[1, 3, 20]", "dimension 2 is 30 but must be hiddenSize 20"));
+
         [Fact]
         public Task ConstFieldsConstLocalsAndLocalsAssignedOnce() => Verify.AnalyzerAsync(
             Snippet.Method(
