@@ -12,7 +12,10 @@ namespace RnnShapeAnalyzers
     /// </summary>
     internal sealed class DiagnosticFacts
     {
-        /// <summary>The expression passed as the layer's <c>inputSize</c>.</summary>
+        /// <summary>
+        /// RNN001: the expression passed as the layer's <c>inputSize</c>, present only when setting it to
+        /// the input's features leaves every call of the layer in the method with the right feature size.
+        /// </summary>
         public const string LayerInputSize = "LayerInputSize";
 
         /// <summary>The layer's factory call, e.g. <c>nn.RNN(10, 20, batchFirst: true)</c>.</summary>
@@ -21,7 +24,10 @@ namespace RnnShapeAnalyzers
         /// <summary>The expression passed as the layer's <c>batchFirst</c>, when it is explicit.</summary>
         public const string LayerBatchFirst = "LayerBatchFirst";
 
-        /// <summary>Prefix of the locations of each dimension of the offending tensor (<c>TensorDim0</c>, ...).</summary>
+        /// <summary>
+        /// Prefix of the locations of each dimension of the offending tensor (<c>TensorDim0</c>, ...), present
+        /// only when rewriting the tensor to the expected shape breaks no other call in the method it is passed to.
+        /// </summary>
         public const string TensorDimension = "TensorDim";
 
         /// <summary>The shape the offending tensor must have, as comma-separated sizes (<c>?</c> for unknown).</summary>

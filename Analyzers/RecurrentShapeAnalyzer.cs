@@ -106,7 +106,9 @@ namespace RnnShapeAnalyzers
                         reported = reported.WithoutSuggestedBatchFirst();
                     }
 
-                    context.ReportDiagnostic(CreateDiagnostic(call, reported));
+                    var offerInputSize = reported.RuleId == RuleIds.InputFeatureSize && AllCallsAcceptInputSize(calls, call.Layer.Factory, reported.Actual[-1]);
+                    var offerRewrite = reported.RuleId != RuleIds.InputRank && AllUsesAcceptShape(calls, call.Operand(reported.Operand)?.Source, reported.Expected);
+                    context.ReportDiagnostic(CreateDiagnostic(call, reported, offerInputSize, offerRewrite));
                 }
             }
         }
@@ -126,7 +128,73 @@ namespace RnnShapeAnalyzers
             return true;
         }
 
-        private static Diagnostic CreateDiagnostic(RecurrentCall call, ShapeViolation violation)
+        /// <summary>
+        /// Setting inputSize to <paramref name="features"/> must leave no call of the same layer in this
+        /// method with a wrong feature size: not one that was right, nor one with other features.
+        /// </summary>
+        private static bool AllCallsAcceptInputSize(List<RecurrentCall> calls, IInvocationOperation factory, Dim features)
+        {
+            if (!features.IsKnown)
+            {
+                return false;
+            }
+
+            foreach (var other in calls)
+            {
+                if (other.Layer.Factory != factory)
+                {
+                    continue;
+                }
+
+                var check = RecurrentShapeRules.CheckSequenceCall(other.Layer.Spec.WithInputSize(features), other.Input.Shape, other.HiddenState?.Shape, other.CellState?.Shape);
+                if (check.Violations.Any(v => v.RuleId == RuleIds.InputFeatureSize))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Rewriting the dimensions of the tensor made by <paramref name="source"/> to <paramref name="expected"/>
+        /// changes it for every call it is passed to: none of them may get a violation on that tensor that
+        /// it does not have now (RNN001/RNN002/RNN003 rewrites make the tensor exactly the expected shape).
+        /// </summary>
+        private static bool AllUsesAcceptShape(List<RecurrentCall> calls, IOperation? source, Shape expected)
+        {
+            if (source is null)
+            {
+                return false;
+            }
+
+            foreach (var other in calls)
+            {
+                var input = Uses(other.Input, source) ? expected : other.Input.Shape;
+                var hidden = other.HiddenState is { } h && Uses(h, source) ? expected : other.HiddenState?.Shape;
+                var cell = other.CellState is { } c && Uses(c, source) ? expected : other.CellState?.Shape;
+                if (ReferenceEquals(input, other.Input.Shape) && ReferenceEquals(hidden, other.HiddenState?.Shape) && ReferenceEquals(cell, other.CellState?.Shape))
+                {
+                    continue;
+                }
+
+                var before = RecurrentShapeRules.CheckSequenceCall(other.Layer.Spec, other.Input.Shape, other.HiddenState?.Shape, other.CellState?.Shape).Violations;
+                var after = RecurrentShapeRules.CheckSequenceCall(other.Layer.Spec, input, hidden, cell).Violations;
+                foreach (var violation in after)
+                {
+                    if (Uses(other.Operand(violation.Operand), source) && !before.Any(v => v.Operand == violation.Operand))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool Uses(TrackedTensor? tensor, IOperation source) => tensor?.Source == source;
+
+        private static Diagnostic CreateDiagnostic(RecurrentCall call, ShapeViolation violation, bool offerInputSize, bool offerRewrite)
         {
             var facts = new DiagnosticFacts();
             facts.Add(DiagnosticFacts.ExpectedShape, Format(violation.Expected));
@@ -150,14 +218,14 @@ namespace RnnShapeAnalyzers
                     break;
             }
 
-            for (var i = 0; i < tensor.DimensionSyntax.Length; i++)
+            for (var i = 0; offerRewrite && i < tensor.DimensionSyntax.Length; i++)
             {
                 facts.AddLocation(DiagnosticFacts.TensorDimensionKey(i), tensor.DimensionSyntax[i]);
             }
 
             switch (violation.RuleId)
             {
-                case RuleIds.InputFeatureSize:
+                case RuleIds.InputFeatureSize when offerInputSize:
                     facts.AddLocation(DiagnosticFacts.LayerInputSize, call.Layer.InputSizeSyntax);
                     break;
                 case RuleIds.BatchFirstMixUp when violation.SuggestedBatchFirst is bool batchFirst:

@@ -9,7 +9,8 @@ namespace RnnShapeAnalyzers.CodeFixes
 {
     /// <summary>
     /// RNN001. First: set the layer's inputSize to the features the input has (the data is usually
-    /// right and the constructor argument a leftover). Second: change the input's last dimension instead.
+    /// right and the constructor argument a leftover), offered only when the analyzer found that no other
+    /// call of the layer in the method would break. Second: change the input's last dimension instead.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InputFeatureSizeCodeFixProvider)), Shared]
     public sealed class InputFeatureSizeCodeFixProvider : ShapeCodeFixProvider

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -90,6 +91,13 @@ namespace RnnShapeAnalyzers.CodeFixes
 
                 var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
                 var root = editor.OriginalRoot;
+
+                // Several diagnostics may edit the same node (two calls of one layer both setting its
+                // inputSize, h0 and c0 both flipping its batchFirst, one tensor used as h0 and c0). The
+                // editor cannot replace a node twice once the first replacement is a new node, so the
+                // transforms of one node are composed into a single replacement.
+                var transforms = new Dictionary<SyntaxNode, List<Func<SyntaxNode, SyntaxNode>>>();
+                var order = new List<SyntaxNode>();
                 foreach (var edit in group)
                 {
                     var span = edit.Target.SourceSpan;
@@ -99,7 +107,28 @@ namespace RnnShapeAnalyzers.CodeFixes
                     }
 
                     var node = root.FindNode(span, getInnermostNodeForTie: true);
-                    editor.ReplaceNode(node, (current, _) => edit.Transform(current));
+                    if (!transforms.TryGetValue(node, out var list))
+                    {
+                        list = new List<Func<SyntaxNode, SyntaxNode>>();
+                        transforms.Add(node, list);
+                        order.Add(node);
+                    }
+
+                    list.Add(edit.Transform);
+                }
+
+                foreach (var node in order)
+                {
+                    var list = transforms[node];
+                    editor.ReplaceNode(node, (current, _) =>
+                    {
+                        foreach (var transform in list)
+                        {
+                            current = transform(current);
+                        }
+
+                        return current;
+                    });
                 }
 
                 solution = editor.GetChangedDocument().Project.Solution;

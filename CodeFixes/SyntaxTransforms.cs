@@ -10,12 +10,17 @@ namespace RnnShapeAnalyzers.CodeFixes
     /// <summary>The node rewrites the fixes are made of. Each keeps the trivia of the node it replaces.</summary>
     internal static class SyntaxTransforms
     {
-        /// <summary>Replaces an expression by an integer literal.</summary>
+        /// <summary>
+        /// Replaces an expression by an integer literal. The token is the one the parser would make of
+        /// the text: an <c>int</c> when the value fits (<c>7</c>), otherwise a <c>long</c> (<c>5000000000L</c>),
+        /// so the fixed tree binds exactly like the fixed file does once it is read back.
+        /// </summary>
         public static SyntaxNode WithInteger(SyntaxNode current, long value)
         {
-            var literal = SyntaxFactory.LiteralExpression(
-                SyntaxKind.NumericLiteralExpression,
-                SyntaxFactory.Literal(value.ToString(CultureInfo.InvariantCulture), value));
+            var token = value is >= int.MinValue and <= int.MaxValue
+                ? SyntaxFactory.Literal((int)value)
+                : SyntaxFactory.Literal(value.ToString(CultureInfo.InvariantCulture) + "L", value);
+            var literal = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, token);
             return literal.WithTriviaFrom(current);
         }
 

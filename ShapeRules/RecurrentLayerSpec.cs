@@ -53,6 +53,9 @@ namespace RnnShapeAnalyzers.ShapeRules
         /// <summary>The same layer with <c>batchFirst</c> set to <paramref name="batchFirst"/>.</summary>
         public RecurrentLayerSpec WithBatchFirst(bool? batchFirst) => new RecurrentLayerSpec(Kind, InputSize, HiddenSize, NumLayers, Bidirectional, batchFirst);
 
+        /// <summary>The same layer with <c>inputSize</c> set to <paramref name="inputSize"/>.</summary>
+        public RecurrentLayerSpec WithInputSize(Dim inputSize) => new RecurrentLayerSpec(Kind, inputSize, HiddenSize, NumLayers, Bidirectional, BatchFirst);
+
         /// <summary>Readable form, e.g. <c>LSTM(inputSize: 10, hiddenSize: 20, numLayers: 2, bidirectional: true, batchFirst: false)</c>.</summary>
         public override string ToString() => Kind.IsCell()
             ? $"{Kind.DisplayName()}(inputSize: {InputSize}, hiddenSize: {HiddenSize})"

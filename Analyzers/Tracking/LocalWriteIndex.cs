@@ -10,11 +10,16 @@ namespace RnnShapeAnalyzers.Tracking
     /// a local written exactly once by a plain assignment can be replaced by the value it was given.
     /// A local that is written in any other way (ref/out, compound assignment, deconstruction,
     /// pattern, foreach, an in-place tensor method such as <c>unsqueeze_</c>) has no single value.
+    /// An in-place method changes the tensor object, not the local, so it also takes the single value
+    /// from every local the mutated one was copied from (<c>var alias = h0; alias.transpose_(0, 1);</c>
+    /// changes <c>h0</c>'s tensor too), including through tuple elements. A local used directly by an
+    /// operation that does not bind (code being typed) is treated the same way.
     /// </summary>
     internal sealed class LocalWriteIndex
     {
         private readonly Dictionary<ILocalSymbol, List<IOperation>> _writes = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _opaque = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        private readonly Stack<ILocalSymbol> _mutatedInPlace = new Stack<ILocalSymbol>();
 
         private LocalWriteIndex()
         {
@@ -36,6 +41,7 @@ namespace RnnShapeAnalyzers.Tracking
                 }
             }
 
+            index.PropagateInPlaceMutations();
             return index;
         }
 
@@ -92,11 +98,65 @@ namespace RnnShapeAnalyzers.Tracking
                     }
 
                     break;
-                case IInvocationOperation invocation when invocation.Instance is ILocalReferenceOperation receiver && invocation.TargetMethod.Name.EndsWith("_", System.StringComparison.Ordinal):
-                    // TorchSharp's in-place methods (unsqueeze_, transpose_, resize_, ...) can change the
+                case IInvocationOperation invocation when invocation.Instance is { } receiver && invocation.TargetMethod.Name.EndsWith("_", System.StringComparison.Ordinal):
+                    // TorchSharp's in-place methods (unsqueeze_, transpose_, squeeze_, ...) can change the
                     // shape of the tensor a local holds without assigning the local.
-                    _opaque.Add(receiver.Local);
+                    MarkMutatedInPlace(receiver);
                     break;
+                case IInvalidOperation invalid:
+                    // Code that does not bind (yet): an in-place call being typed, 'x.unsqueeze_(' that
+                    // swallowed the next line as its argument, a call of a method not written yet. What
+                    // it does to the tensors of the locals it uses is unknown.
+                    foreach (var child in invalid.ChildOperations)
+                    {
+                        MarkMutatedInPlace(child);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>Every local whose tensor <paramref name="operation"/> may be: the local itself, or the tuple local it is an element of.</summary>
+        private void MarkMutatedInPlace(IOperation? operation)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    MarkMutatedInPlace(conversion.Operand);
+                    break;
+                case ILocalReferenceOperation local:
+                    _mutatedInPlace.Push(local.Local);
+                    break;
+                case IFieldReferenceOperation field:
+                    MarkMutatedInPlace(field.Instance);
+                    break;
+                case ITupleOperation tuple:
+                    foreach (var element in tuple.Elements)
+                    {
+                        MarkMutatedInPlace(element);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>A mutated local has no single value, nor has any local its value was copied from.</summary>
+        private void PropagateInPlaceMutations()
+        {
+            var visited = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            while (_mutatedInPlace.Count > 0)
+            {
+                var local = _mutatedInPlace.Pop();
+                _opaque.Add(local);
+                if (!visited.Add(local) || !_writes.TryGetValue(local, out var values))
+                {
+                    continue;
+                }
+
+                foreach (var value in values)
+                {
+                    MarkMutatedInPlace(value);
+                }
             }
         }
 

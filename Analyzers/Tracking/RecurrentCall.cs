@@ -34,6 +34,14 @@ namespace RnnShapeAnalyzers.Tracking
 
         public SyntaxNode? CellStateSyntax { get; }
 
+        /// <summary>The tensor passed as <paramref name="operand"/>, or null when it is omitted.</summary>
+        public TrackedTensor? Operand(ShapeOperand operand) => operand switch
+        {
+            ShapeOperand.HiddenState => HiddenState,
+            ShapeOperand.CellState => CellState,
+            _ => Input,
+        };
+
         public static RecurrentCall? TryCreate(IInvocationOperation invocation, ShapeEvaluator evaluator)
         {
             if (evaluator.EvaluateLayer(invocation.Instance) is not { } layer)

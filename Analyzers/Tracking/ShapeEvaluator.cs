@@ -114,7 +114,12 @@ namespace RnnShapeAnalyzers.Tracking
             return EvaluateTensor(argument.Value);
         }
 
-        /// <summary>The LSTM state <c>(h0, c0)</c>: null when omitted or null; unknown parts stay unknown.</summary>
+        /// <summary>
+        /// The LSTM state <c>(h0, c0)</c>: null when omitted or null; unknown parts stay unknown. The
+        /// syntax to report at is each element of a tuple written in the call, or the argument itself when
+        /// the tuple comes from a local: a tuple local may feed several calls, and each call's problem
+        /// belongs to that call (as an RNN/GRU state local's does), not to the declaration.
+        /// </summary>
         public (TrackedTensor Hidden, TrackedTensor Cell, SyntaxNode HiddenSyntax, SyntaxNode CellSyntax)? EvaluateStatePair(IArgumentOperation? argument)
         {
             if (argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue || IsNull(argument.Value))
@@ -123,6 +128,7 @@ namespace RnnShapeAnalyzers.Tracking
             }
 
             var value = argument.Value;
+            var throughLocal = false;
             for (var depth = 0; depth <= MaxDepth; depth++)
             {
                 switch (value)
@@ -132,14 +138,15 @@ namespace RnnShapeAnalyzers.Tracking
                         continue;
                     case ILocalReferenceOperation local when _locals.SingleValue(local.Local) is { } single:
                         value = single;
+                        throughLocal = true;
                         continue;
                     case ITupleOperation tuple when tuple.Elements.Length == 2:
                         var hidden = tuple.Elements[0];
                         var cell = tuple.Elements[1];
                         return (IsNull(hidden) ? TrackedTensor.Unknown : EvaluateTensor(hidden),
                                 IsNull(cell) ? TrackedTensor.Unknown : EvaluateTensor(cell),
-                                hidden.Syntax,
-                                cell.Syntax);
+                                throughLocal ? argument.Value.Syntax : hidden.Syntax,
+                                throughLocal ? argument.Value.Syntax : cell.Syntax);
                 }
 
                 break;
@@ -233,14 +240,14 @@ namespace RnnShapeAnalyzers.Tracking
                 else
                 {
                     // size: long[] or ReadOnlySpan<long>, written inline.
-                    return EvaluateDimensionList(argument.Value, depth);
+                    return EvaluateDimensionList(factory, argument.Value, depth);
                 }
             }
 
-            return dims.Count == 0 ? TrackedTensor.Unknown : new TrackedTensor(Shape.Of(dims), syntax.ToImmutable());
+            return dims.Count == 0 ? TrackedTensor.Unknown : new TrackedTensor(Shape.Of(dims), syntax.ToImmutable(), factory);
         }
 
-        private TrackedTensor EvaluateDimensionList(IOperation value, int depth)
+        private TrackedTensor EvaluateDimensionList(IInvocationOperation factory, IOperation value, int depth)
         {
             while (value is IConversionOperation conversion)
             {
@@ -275,7 +282,7 @@ namespace RnnShapeAnalyzers.Tracking
                 syntax.Add(element.Syntax);
             }
 
-            return new TrackedTensor(Shape.Of(dims), syntax.ToImmutable());
+            return new TrackedTensor(Shape.Of(dims), syntax.ToImmutable(), factory);
         }
 
         private static bool IsNull(IOperation operation)

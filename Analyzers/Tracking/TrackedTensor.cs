@@ -10,17 +10,24 @@ namespace RnnShapeAnalyzers.Tracking
     /// </summary>
     internal sealed class TrackedTensor
     {
-        public static readonly TrackedTensor Unknown = new TrackedTensor(Shape.UnknownRank, ImmutableArray<SyntaxNode>.Empty);
+        public static readonly TrackedTensor Unknown = new TrackedTensor(Shape.UnknownRank, ImmutableArray<SyntaxNode>.Empty, null);
 
-        public TrackedTensor(Shape shape, ImmutableArray<SyntaxNode> dimensionSyntax)
+        public TrackedTensor(Shape shape, ImmutableArray<SyntaxNode> dimensionSyntax, IOperation? source)
         {
             Shape = shape;
             DimensionSyntax = dimensionSyntax;
+            Source = source;
         }
 
         public Shape Shape { get; }
 
         /// <summary>One node per dimension when the shape was written out in source; otherwise empty.</summary>
         public ImmutableArray<SyntaxNode> DimensionSyntax { get; }
+
+        /// <summary>
+        /// The factory call that made the tensor, or null when unknown. Every call given a tensor with the
+        /// same source receives the same tensor, so a fix that rewrites its dimensions changes them all.
+        /// </summary>
+        public IOperation? Source { get; }
     }
 }
