@@ -115,10 +115,14 @@ namespace RnnShapeAnalyzers.Tests
             BatchFirstMixUpCodeFixProvider.FlipBatchFirst);
 
         [Fact]
-        public Task AskingForTheFlipChangesNothingWhenTheInputIsAlsoWrong() => VerifyFix.NoCodeFixAsync(
+        public Task FlipFixesTheStateAndLeavesAnInputSizeProblemToRnn001() => VerifyFix.CodeFixAsync(
             Snippet.Method("""
                 var rnn = nn.RNN(10, 20, batchFirst: true);
                 rnn.call({|RNN001:torch.randn(10, 32, 5)|}, {|RNN003:torch.zeros(1, 32, 20)|});
+                """),
+            Snippet.Method("""
+                var rnn = nn.RNN(10, 20, batchFirst: false);
+                rnn.call({|RNN001:torch.randn(10, 32, 5)|}, torch.zeros(1, 32, 20));
                 """),
             BatchFirstMixUpCodeFixProvider.FlipBatchFirst);
 

@@ -146,13 +146,14 @@ namespace RnnShapeAnalyzers.Tests
             """));
 
         [Fact]
-        public Task NoFlipSuggestionWhenTheInputIsAlsoWrong() => Verify.AnalyzerAsync(
+        public Task FlipSuggestedWhenTheInputFeatureSizeIsAlsoWrong() => Verify.AnalyzerAsync(
+            // The feature size does not depend on batchFirst: flipping fixes the state, RNN001 is fixed on its own.
             Snippet.Method("""
                 var rnn = nn.RNN(10, 20, batchFirst: true);
                 rnn.call({|#0:torch.randn(10, 32, 5)|}, {|#1:torch.zeros(1, 32, 20)|});
                 """),
             Verify.Diagnostic("RNN001").WithLocation(0),
-            Verify.Diagnostic("RNN003").WithLocation(1).WithArguments("h0", "32", "10", "true", "0", "[10, 32, 5]", "[1, 10, 20]", string.Empty));
+            Verify.Diagnostic("RNN003").WithLocation(1).WithArguments("h0", "32", "10", "true", "0", "[10, 32, 5]", "[1, 10, 20]", ", or set batchFirst: false"));
 
         [Fact]
         public Task NoFlipSuggestionWhenAnotherCallOfTheLayerWouldBreak() => Verify.AnalyzerAsync(

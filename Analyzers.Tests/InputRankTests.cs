@@ -38,7 +38,7 @@ namespace RnnShapeAnalyzers.Tests
                 """,
                 parameters: "bool batchFirst"),
             Verify.Diagnostic("RNN004").WithLocation(0).WithArguments(
-                "[5, 10]", "2", "GRU", "(sequence, batch, features), or (batch, sequence, features) with batchFirst", string.Empty));
+                "[5, 10]", "2", "GRU", "a 3-D input (sequence, batch, features), or (batch, sequence, features) with batchFirst", string.Empty));
 
         [Fact]
         public Task FourDimensionalInputHasNoUnsqueezeAdvice() => Verify.AnalyzerAsync(
@@ -46,7 +46,7 @@ namespace RnnShapeAnalyzers.Tests
                 var lstm = nn.LSTM(10, 20);
                 lstm.call({|#0:torch.randn(2, 5, 3, 10)|});
                 """),
-            Verify.Diagnostic("RNN004").WithLocation(0).WithArguments("[2, 5, 3, 10]", "4", "LSTM", "(sequence, batch, features)", string.Empty));
+            Verify.Diagnostic("RNN004").WithLocation(0).WithArguments("[2, 5, 3, 10]", "4", "LSTM", "a 3-D input (sequence, batch, features)", string.Empty));
 
         [Fact]
         public Task ZeroOneAndFiveDimensionalInputs() => Verify.AnalyzerAsync(
@@ -56,9 +56,9 @@ namespace RnnShapeAnalyzers.Tests
                 rnn.call({|#1:torch.randn(new long[] { 1, 2, 5, 3, 10 })|});
                 rnn.call({|#2:torch.zeros([])|}, torch.zeros(1, 1, 20));
                 """),
-            Verify.Diagnostic("RNN004").WithLocation(0).WithArguments("[10]", "1", "RNN", "(sequence, batch, features)", string.Empty),
-            Verify.Diagnostic("RNN004").WithLocation(1).WithArguments("[1, 2, 5, 3, 10]", "5", "RNN", "(sequence, batch, features)", string.Empty),
-            Verify.Diagnostic("RNN004").WithLocation(2).WithArguments("[]", "0", "RNN", "(sequence, batch, features)", string.Empty));
+            Verify.Diagnostic("RNN004").WithLocation(0).WithArguments("[10]", "1", "RNN", "a 3-D input (sequence, batch, features)", string.Empty),
+            Verify.Diagnostic("RNN004").WithLocation(1).WithArguments("[1, 2, 5, 3, 10]", "5", "RNN", "a 3-D input (sequence, batch, features)", string.Empty),
+            Verify.Diagnostic("RNN004").WithLocation(2).WithArguments("[]", "0", "RNN", "a 3-D input (sequence, batch, features)", string.Empty));
 
         [Fact]
         public Task RankIsCheckedFirstAndAloneLikeLibtorch() => Verify.AnalyzerAsync(Snippet.Method("""
@@ -76,7 +76,7 @@ namespace RnnShapeAnalyzers.Tests
                 """,
                 parameters: "long steps"),
             Verify.Diagnostic("RNN004").WithLocation(0).WithArguments(
-                "[?, 10]", "2", "RNN", "(sequence, batch, features)", "; add the batch dimension: input.unsqueeze(1) has shape [?, 1, 10]"));
+                "[?, 10]", "2", "RNN", "a 3-D input (sequence, batch, features)", "; add the batch dimension: input.unsqueeze(1) has shape [?, 1, 10]"));
 
         [Fact]
         public Task ConstFieldsConstLocalsLocalsAndArithmetic() => Verify.AnalyzerAsync(
@@ -90,7 +90,7 @@ namespace RnnShapeAnalyzers.Tests
                 """,
                 members: "    const int Steps = 3, Features = 10;\n"),
             Verify.Diagnostic("RNN004").WithLocation(0).WithArguments(
-                "[5, 10]", "2", "GRU", "(sequence, batch, features)", "; add the batch dimension: input.unsqueeze(1) has shape [5, 1, 10]"));
+                "[5, 10]", "2", "GRU", "a 3-D input (sequence, batch, features)", "; add the batch dimension: input.unsqueeze(1) has shape [5, 1, 10]"));
 
         [Fact]
         public Task NamedAndDefaultedArguments() => Verify.AnalyzerAsync(
@@ -99,7 +99,7 @@ namespace RnnShapeAnalyzers.Tests
                 rnn.call({|#0:torch.randn(columns: 10, rows: 5)|});
                 """),
             Verify.Diagnostic("RNN004").WithLocation(0).WithArguments(
-                "[5, 10]", "2", "RNN", "(batch, sequence, features)", "; add the batch dimension: input.unsqueeze(0) has shape [1, 5, 10]"));
+                "[5, 10]", "2", "RNN", "a 3-D input (batch, sequence, features)", "; add the batch dimension: input.unsqueeze(0) has shape [1, 5, 10]"));
 
         [Fact]
         public Task LstmWithStateTupleAndLocal() => Verify.AnalyzerAsync(Snippet.Method("""
@@ -117,7 +117,7 @@ namespace RnnShapeAnalyzers.Tests
                 gru.call({|#0:torch.randn(5, 10)|}, torch.zeros(4, 1, 20));
                 """),
             Verify.Diagnostic("RNN004").WithLocation(0).WithArguments(
-                "[5, 10]", "2", "GRU", "(batch, sequence, features)", "; add the batch dimension: input.unsqueeze(0) has shape [1, 5, 10]"));
+                "[5, 10]", "2", "GRU", "a 3-D input (batch, sequence, features)", "; add the batch dimension: input.unsqueeze(0) has shape [1, 5, 10]"));
 
         [Fact]
         public Task CallAndForward() => Verify.AnalyzerAsync(Snippet.Method("""

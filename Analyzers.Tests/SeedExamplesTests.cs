@@ -60,7 +60,7 @@ namespace RnnShapeAnalyzers.Tests
             Verify.Diagnostic("RNN001").WithLocation(0).WithMessage(
                 "Input [10, 32, 5] has 5 features in its last dimension but the RNN was built with inputSize 10; expected input shape [10, 32, 10]"),
             Verify.Diagnostic("RNN003").WithLocation(1).WithMessage(
-                "h0 has batch 32 but the input's batch is 10: batchFirst: true puts the batch in dimension 0 of input [10, 32, 5], and a state always keeps it in dimension 1; expected h0 shape [1, 10, 20]"));
+                "h0 has batch 32 but the input's batch is 10: batchFirst: true puts the batch in dimension 0 of input [10, 32, 5], and a state always keeps it in dimension 1; expected h0 shape [1, 10, 20], or set batchFirst: false"));
 
         /// <summary>TorchSharp throws "Expected hidden size 2 10 20, got [2, 32, 20]".</summary>
         [Fact]

@@ -38,7 +38,7 @@ namespace RnnShapeAnalyzers.Tests
                 CodeActionIndex = 0,
             };
             first.ExpectedDiagnostics.Add(Verify.Diagnostic("RNN003").WithLocation(0).WithArguments(
-                "h0", "32", "10", "true", "0", "[10, 32, 5]", "[1, 10, 20]", string.Empty));
+                "h0", "32", "10", "true", "0", "[10, 32, 5]", "[1, 10, 20]", ", or set batchFirst: false"));
             first.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("RNN003").WithLocation(0).WithArguments(
                 "h0", "32", "10", "true", "0", "[10, 32, 5]", "[1, 10, 20]", ", or set batchFirst: false"));
             await first.RunAsync(CancellationToken.None);
