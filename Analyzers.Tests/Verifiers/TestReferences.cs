@@ -19,6 +19,11 @@ namespace RnnShapeAnalyzers.Tests.Verifiers
 
         public static readonly MetadataReference TorchSharp = MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location);
 
+        /// <summary>RnnShapeAnalyzers.Runtime and the shape rules it exposes, for code that uses the checked layers.</summary>
+        public static readonly ImmutableArray<MetadataReference> Runtime = ImmutableArray.Create<MetadataReference>(
+            MetadataReference.CreateFromFile(typeof(RnnShapeAnalyzers.Runtime.CheckedNN).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(RnnShapeAnalyzers.ShapeRules.Shape).Assembly.Location));
+
         private static ImmutableArray<MetadataReference> LoadFramework()
         {
             var trusted = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty;
