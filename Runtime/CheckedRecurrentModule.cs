@@ -25,6 +25,7 @@ namespace RnnShapeAnalyzers.Runtime
     {
         private readonly TInner _inner;
         private Parameter? _referenceParameter;
+        private AcceptedCall? _lastAccepted;
 
         private protected CheckedRecurrentModule(TInner inner, RecurrentLayerSpec spec)
             : base((inner ?? throw new ArgumentNullException(nameof(inner))).GetName())
@@ -41,25 +42,29 @@ namespace RnnShapeAnalyzers.Runtime
 
         /// <summary>Checks a call, fills in the cell state TorchSharp 0.107 would not, and returns what the rules predict.</summary>
         private protected RecurrentCallCheck Check(Tensor? input, Tensor? hidden, Tensor? cell)
-            => RecurrentCallGuard.Check(Spec, ReferenceParameter(), input, hidden, cell);
+            => RecurrentCallGuard.Check(Spec, ReferenceParameter(), ref _lastAccepted, input, hidden, cell);
 
         /// <summary>Checks a call on a packed sequence.</summary>
         private protected void CheckPacked(nn.utils.rnn.PackedSequence? input, Tensor? hidden, Tensor? cell)
             => RecurrentCallGuard.CheckPacked(Spec, ReferenceParameter(), input, hidden, cell);
 
-        /// <summary>Records the call in the shape trace when somebody listens.</summary>
+        /// <summary>
+        /// Records the call in the shape trace when somebody listens, reading shapes with the cheap
+        /// native calls (a cell's output and new hidden state are one tensor, read once).
+        /// </summary>
         private protected void Trace(RecurrentCallCheck check, Tensor input, Tensor? hidden, Tensor? cell, Tensor output, Tensor hiddenOut, Tensor? cellOut)
         {
             if (RnnShapeTrace.IsEnabled)
             {
+                var outputShape = TensorFacts.ShapeOf(output);
                 RnnShapeTrace.Record(new RecurrentCallTrace(
                     Spec,
-                    Shape.Of(input.shape),
-                    hidden is null ? null : Shape.Of(hidden.shape),
-                    cell is null ? null : Shape.Of(cell.shape),
-                    Shape.Of(output.shape),
-                    Shape.Of(hiddenOut.shape),
-                    cellOut is null ? null : Shape.Of(cellOut.shape)));
+                    TensorFacts.ShapeOf(input),
+                    hidden is null ? null : TensorFacts.ShapeOf(hidden),
+                    cell is null ? null : TensorFacts.ShapeOf(cell),
+                    outputShape,
+                    ReferenceEquals(hiddenOut, output) ? outputShape : TensorFacts.ShapeOf(hiddenOut),
+                    cellOut is null ? null : TensorFacts.ShapeOf(cellOut)));
             }
         }
 
@@ -161,6 +166,7 @@ namespace RnnShapeAnalyzers.Runtime
         {
             _inner.to(dtype, non_blocking);
             _referenceParameter = null;
+            _lastAccepted = null;
             return this;
         }
 
@@ -171,6 +177,7 @@ namespace RnnShapeAnalyzers.Runtime
             _deviceType = device.type;
             _deviceIndex = device.type == DeviceType.CUDA ? device.index : -1;
             _referenceParameter = null;
+            _lastAccepted = null;
             return this;
         }
 
@@ -181,6 +188,7 @@ namespace RnnShapeAnalyzers.Runtime
             _deviceType = deviceType;
             _deviceIndex = deviceType == DeviceType.CUDA ? deviceIndex : -1;
             _referenceParameter = null;
+            _lastAccepted = null;
             return this;
         }
 
@@ -193,6 +201,7 @@ namespace RnnShapeAnalyzers.Runtime
             {
                 _inner.Dispose();
                 _referenceParameter = null;
+                _lastAccepted = null;
             }
 
             base.Dispose(disposing);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using RnnShapeAnalyzers.ShapeRules;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -14,8 +15,18 @@ namespace RnnShapeAnalyzers.Runtime
     /// </summary>
     internal static class RecurrentCallGuard
     {
-        public static RecurrentCallCheck Check(RecurrentLayerSpec spec, Tensor parameter, Tensor? input, Tensor? hidden, Tensor? cell)
+        /// <summary>
+        /// Checks a call. <paramref name="lastAccepted"/> is the layer's memory of its last accepted call:
+        /// a call identical in every size, dtype and device is accepted without running the rules again.
+        /// </summary>
+        public static RecurrentCallCheck Check(RecurrentLayerSpec spec, Tensor parameter, ref AcceptedCall? lastAccepted, Tensor? input, Tensor? hidden, Tensor? cell)
         {
+            var last = Volatile.Read(ref lastAccepted);
+            if (last is not null && last.Matches(parameter, input, hidden, cell))
+            {
+                return last.Check;
+            }
+
             var inputFacts = TensorFacts.Of(input, "input");
             var hiddenFacts = TensorFacts.OfOptional(hidden, "h0");
             var cellFacts = TensorFacts.OfOptional(cell, "c0");
@@ -27,7 +38,8 @@ namespace RnnShapeAnalyzers.Runtime
 
             var check = RecurrentShapeRules.CheckCall(spec, inputFacts.Shape, hiddenFacts?.Shape, cellFacts?.Shape);
             ThrowFirst(check.Violations);
-            CheckPlacement(spec, parameter, inputFacts, hiddenFacts, cellFacts);
+            var (dtype, deviceType, deviceIndex) = CheckPlacement(spec, parameter, inputFacts, hiddenFacts, cellFacts);
+            Volatile.Write(ref lastAccepted, new AcceptedCall(parameter, dtype, deviceType, deviceIndex, inputFacts.Shape, hiddenFacts?.Shape, cellFacts?.Shape, check));
             return check;
         }
 
@@ -52,13 +64,23 @@ namespace RnnShapeAnalyzers.Runtime
             CheckPlacement(spec, parameter, data, hiddenFacts, cellFacts);
         }
 
-        private static void CheckPlacement(RecurrentLayerSpec spec, Tensor parameter, TensorFacts inputFacts, TensorFacts? hiddenFacts, TensorFacts? cellFacts)
+        /// <summary>RNN005 and RNN006; the names the rules compare are only built when something differs.</summary>
+        private static (ScalarType DType, DeviceType DeviceType, int DeviceIndex) CheckPlacement(RecurrentLayerSpec spec, Tensor parameter, TensorFacts inputFacts, TensorFacts? hiddenFacts, TensorFacts? cellFacts)
         {
-            var parameterType = parameter.dtype.ToString();
-            ThrowFirst(ElementTypeRules.CheckElementTypes(spec.Kind, parameterType, inputFacts.DTypeName, hiddenFacts?.DTypeName, cellFacts?.DTypeName));
+            var dtype = parameter.dtype;
+            if (inputFacts.DType != dtype || (hiddenFacts is { } h && h.DType != dtype) || (cellFacts is { } c && c.DType != dtype))
+            {
+                ThrowFirst(ElementTypeRules.CheckElementTypes(spec.Kind, dtype.ToString(), inputFacts.DTypeName, hiddenFacts?.DTypeName, cellFacts?.DTypeName));
+            }
 
-            var parameterDevice = parameter.device.ToString();
-            ThrowFirst(ElementTypeRules.CheckDevices(spec.Kind, parameterDevice, inputFacts.Device, hiddenFacts?.Device, cellFacts?.Device));
+            var (deviceType, deviceIndex) = TensorFacts.DeviceOf(parameter);
+            if (!inputFacts.IsOnDevice(deviceType, deviceIndex) || (hiddenFacts is { } hd && !hd.IsOnDevice(deviceType, deviceIndex)) || (cellFacts is { } cd && !cd.IsOnDevice(deviceType, deviceIndex)))
+            {
+                var parameterDevice = new Device(deviceType, deviceIndex).ToString();
+                ThrowFirst(ElementTypeRules.CheckDevices(spec.Kind, parameterDevice, inputFacts.DeviceName, hiddenFacts?.DeviceName, cellFacts?.DeviceName));
+            }
+
+            return (dtype, deviceType, deviceIndex);
         }
 
         private static void ThrowFirst(IReadOnlyList<ShapeViolation> violations)
