@@ -74,6 +74,58 @@ namespace RnnShapeAnalyzers.Package.Tests
             Assert.DoesNotContain("All three examples ran.", run.Output, StringComparison.Ordinal);
         }
 
+        /// <summary>
+        /// The analyzer compiles against Roslyn 4.8 (VS 2022 17.8, .NET 8 SDK) and must load in newer
+        /// compilers too: here the compiler from Microsoft.Net.Compilers.Toolset 4.14.0 instead of the SDK's.
+        /// </summary>
+        [Fact]
+        public void WarningsAreTheSameWithTheCompilerFromMicrosoftNetCompilersToolset()
+        {
+            var sample = CopySample();
+            var props = Path.Combine(sample, "Directory.Build.props");
+            File.WriteAllText(props, File.ReadAllText(props).Replace(
+                "</Project>",
+                """
+                  <PropertyGroup>
+                    <!-- The .NET 10 SDK uses its own compiler unless RoslynCompilerType is set; any value other than
+                         Core or Framework leaves the toolset package's compiler in place. -->
+                    <RoslynCompilerType>Package</RoslynCompilerType>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Microsoft.Net.Compilers.Toolset" Version="4.14.0" PrivateAssets="all" />
+                  </ItemGroup>
+                </Project>
+                """,
+                StringComparison.Ordinal));
+
+            var expected = ExpectedWarnings(File.ReadAllLines(Path.Combine(sample, "Program.cs")));
+            var (warnings, output) = BuildAndReadWarningsWithOutput(sample, "toolset.sarif", "-v:d");
+            Assert.Contains("microsoft.net.compilers.toolset/4.14.0/tasks/netcore/bincore/csc.dll", output, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(expected, warnings);
+        }
+
+        [Fact]
+        public void SeverityComesFromEditorConfigInARealBuild()
+        {
+            var sample = CopySample();
+            File.WriteAllText(Path.Combine(sample, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.RNN003.severity = error\ndotnet_diagnostic.RNN001.severity = none\n");
+            var sarif = Path.Combine(sample, "configured.sarif");
+            var build = DotNetCli.Run(sample, StepTimeout, "build", "--no-incremental", "-nodeReuse:false", "-p:ErrorLog=" + sarif + "%2Cversion=2.1");
+            _output.WriteLine(build.Output);
+
+            Assert.NotEqual(0, build.ExitCode);
+            Assert.Contains("error RNN003", build.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("RNN001", build.Output, StringComparison.Ordinal);
+
+            using var document = JsonDocument.Parse(File.ReadAllText(sarif));
+            var levels = document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("RNN", StringComparison.Ordinal))
+                .Select(r => (r.GetProperty("ruleId").GetString(), r.GetProperty("level").GetString()))
+                .Distinct()
+                .ToArray();
+            Assert.Equal(new (string?, string?)[] { ("RNN003", "error") }, levels);
+        }
+
         /// <summary>Lines marked <c>// expect: RNN00x ...</c> in the sample, as (id, 1-based line).</summary>
         private static SortedSet<(string Id, int Line)> ExpectedWarnings(string[] lines)
         {
@@ -94,9 +146,12 @@ namespace RnnShapeAnalyzers.Package.Tests
         }
 
         private SortedSet<(string Id, int Line)> BuildAndReadWarnings(string sample, string sarifName)
+            => BuildAndReadWarningsWithOutput(sample, sarifName).Warnings;
+
+        private (SortedSet<(string Id, int Line)> Warnings, string Output) BuildAndReadWarningsWithOutput(string sample, string sarifName, string verbosity = "-v:m")
         {
             var sarif = Path.Combine(sample, sarifName);
-            var build = DotNetCli.Run(sample, StepTimeout, "build", "--no-incremental", "-nodeReuse:false", "-p:ErrorLog=" + sarif + "%2Cversion=2.1");
+            var build = DotNetCli.Run(sample, StepTimeout, "build", "--no-incremental", "-nodeReuse:false", verbosity, "-p:ErrorLog=" + sarif + "%2Cversion=2.1");
             _output.WriteLine(build.Output);
             Assert.True(build.ExitCode == 0, "build failed:\n" + build.Output);
 
@@ -117,7 +172,7 @@ namespace RnnShapeAnalyzers.Package.Tests
                 }
             }
 
-            return warnings;
+            return (warnings, build.Output);
         }
 
         /// <summary>A copy of samples/SeedExamples outside the repository that uses the packed nupkg.</summary>
