@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using RnnShapeAnalyzers.Runtime;
@@ -11,42 +10,50 @@ using static TorchSharp.torch;
 namespace RnnShapeAnalyzers.Benchmarks
 {
     /// <summary>
-    /// Where the checked layers' extra time goes: the guard a checked module runs before each forward,
-    /// its two halves (reading the tensors through TorchSharp, and the managed rules on what was read),
-    /// single TorchSharp reads, the trace gate, and prototypes of cheaper guards (GuardPrototypes.cs).
-    /// In each category the baseline is the plain forward, so the Ratio column reads as "this much of
-    /// one plain forward".
+    /// Where the checked layers' extra time goes, against the runtime as it is: the guard a checked module
+    /// runs before each forward when the call repeats the last accepted one (a cache hit: the tensors are
+    /// read and compared, the rules do not run) and when it does not (a cache miss: the tensors are read,
+    /// the rules run, and the call is remembered), the shape read the guard uses, and the trace gate.
+    /// In each category the baseline is a plain forward, so the Ratio column reads as "this much of one
+    /// plain forward".
     /// </summary>
     /// <remarks>
-    /// <c>RecurrentCallGuard</c> and <c>RnnShapeTrace.IsEnabled</c> are internal to the runtime; they are
-    /// called through delegates bound once by reflection, which costs what a direct call costs.
+    /// Misses are forced by alternating two valid calls that differ in batch size (1 and 2 for the cell,
+    /// 16 and 8 for the LSTM): each call differs from the one before, so every call runs the full check.
+    /// The plain baseline of that category alternates the same way, so checked and plain do the same work.
+    /// <para>
+    /// The guard is the checked module's own <c>Check(input, h0, c0)</c> (private protected), called
+    /// through a delegate bound once by reflection: it uses the module's reference weight and its memory
+    /// of the last accepted call, exactly as its forward does. <c>TensorFacts.ShapeOf</c> and
+    /// <c>RnnShapeTrace.IsEnabled</c> are internal and bound the same way; a delegate call costs what a
+    /// direct call costs, give or take a nanosecond.
+    /// </para>
     /// </remarks>
     [Config(typeof(NoisyMachineConfig))]
     public class CheckCostBenchmarks
     {
-        private const string GruCellTiny = "GRUCell(4,8) [1,4], h0 [1,8]";
+        private const string GruCellRepeat = "GRUCell(4,8) [1,4], h0 [1,8], same call repeated";
+        private const string GruCellAlternate = "GRUCell(4,8) alternating batch 1 and 2";
         private const string LstmZeroState = "LSTM(64,128) [32,16,64], zero (h0, c0)";
 
         private IDisposable _noGrad = null!;
+
         private GRUCell _plainCell = null!;
         private CheckedGRUCell _checkedCell = null!;
-        private Parameter _cellWeight = null!;
-        private RecurrentLayerSpec _cellSpec = null!;
-        private Tensor _step = null!;
-        private Tensor _cellH0 = null!;
-        private Shape _stepShape = null!;
-        private Shape _cellH0Shape = null!;
-        private string _dtypeName = null!;
-        private string _deviceName = null!;
+        private Func<Tensor?, Tensor?, Tensor?, RecurrentCallCheck> _cellGuard = null!;
+        private Tensor[] _steps = null!;
+        private Tensor[] _cellH0s = null!;
+        private int _turn;
+
         private LSTM _plainLstm = null!;
-        private Parameter _lstmWeight = null!;
-        private RecurrentLayerSpec _lstmSpec = null!;
-        private Tensor _sequence = null!;
-        private Tensor _h0 = null!;
-        private Tensor _c0 = null!;
-        private Func<RecurrentLayerSpec, Tensor, Tensor?, Tensor?, Tensor?, RecurrentCallCheck> _guard = null!;
+        private CheckedLSTM _checkedLstm = null!;
+        private Func<Tensor?, Tensor?, Tensor?, RecurrentCallCheck> _lstmGuard = null!;
+        private Tensor[] _sequences = null!;
+        private Tensor[] _h0s = null!;
+        private Tensor[] _c0s = null!;
+
+        private Func<Tensor, Shape> _shapeOf = null!;
         private Func<bool> _traceEnabled = null!;
-        private CachedSignatureGuardPrototype _cachedGuard = null!;
 
         [GlobalSetup]
         public void Setup()
@@ -57,42 +64,52 @@ namespace RnnShapeAnalyzers.Benchmarks
             var cellCopy = nn.GRUCell(4, 8);
             cellCopy.load_state_dict(_plainCell.state_dict());
             _checkedCell = CheckedNN.From(cellCopy);
-            _cellWeight = cellCopy.named_parameters(recurse: false).First().parameter;
-            _cellSpec = _checkedCell.Spec;
-            _step = torch.randn(1, 4);
-            _cellH0 = torch.zeros(1, 8);
-            _stepShape = Shape.Of(_step.shape);
-            _cellH0Shape = Shape.Of(_cellH0.shape);
-            _dtypeName = _step.dtype.ToString();
-            _deviceName = _step.device.ToString();
+            _plainCell.eval();
+            _checkedCell.eval();
+            _cellGuard = GuardOf(_checkedCell);
+            _steps = new[] { torch.randn(1, 4), torch.randn(2, 4) };
+            _cellH0s = new[] { torch.zeros(1, 8), torch.zeros(2, 8) };
 
             _plainLstm = nn.LSTM(64, 128);
-            _lstmWeight = _plainLstm.named_parameters(recurse: false).First().parameter;
-            _lstmSpec = RecurrentLayerInspector.Inspect(_plainLstm);
-            _sequence = torch.randn(32, 16, 64);
-            _h0 = torch.zeros(1, 16, 128);
-            _c0 = torch.zeros(1, 16, 128);
+            var lstmCopy = nn.LSTM(64, 128);
+            lstmCopy.load_state_dict(_plainLstm.state_dict());
+            _checkedLstm = CheckedNN.From(lstmCopy);
+            _plainLstm.eval();
+            _checkedLstm.eval();
+            _lstmGuard = GuardOf(_checkedLstm);
+            _sequences = new[] { torch.randn(32, 16, 64), torch.randn(32, 8, 64) };
+            _h0s = new[] { torch.zeros(1, 16, 128), torch.zeros(1, 8, 128) };
+            _c0s = new[] { torch.zeros(1, 16, 128), torch.zeros(1, 8, 128) };
 
             var runtime = typeof(CheckedNN).Assembly;
-            _guard = runtime.GetType("RnnShapeAnalyzers.Runtime.RecurrentCallGuard", throwOnError: true)!
-                .GetMethod("Check", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!
-                .CreateDelegate<Func<RecurrentLayerSpec, Tensor, Tensor?, Tensor?, Tensor?, RecurrentCallCheck>>();
+            _shapeOf = runtime.GetType("RnnShapeAnalyzers.Runtime.TensorFacts", throwOnError: true)!
+                .GetMethod("ShapeOf", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!
+                .CreateDelegate<Func<Tensor, Shape>>();
             _traceEnabled = typeof(RnnShapeTrace)
                 .GetProperty("IsEnabled", BindingFlags.NonPublic | BindingFlags.Static)!
                 .GetMethod!
                 .CreateDelegate<Func<bool>>();
-            _cachedGuard = new CachedSignatureGuardPrototype(_guard);
 
-            var ok = _guard(_cellSpec, _cellWeight, _step, _cellH0, null).IsValid
-                && _guard(_lstmSpec, _lstmWeight, _sequence, _h0, _c0).IsValid
-                && GuardPrototypes.CheaperShapeReads(_cellSpec, _cellWeight, _step, _cellH0, null).IsValid
-                && GuardPrototypes.ShapeOf(_step).Equals(_stepShape)
-                && _cachedGuard.Check(_cellSpec, _cellWeight, _step, _cellH0)
-                && !_traceEnabled();
-            if (!ok)
+            using (torch.NewDisposeScope())
             {
-                throw new InvalidOperationException("The setup is not the valid, untraced call the benchmarks mean to measure.");
+                for (var i = 0; i < 2; i++)
+                {
+                    TorchSetup.RequireSame(_plainCell.call(_steps[i], _cellH0s[i]), _checkedCell.call(_steps[i], _cellH0s[i]), GruCellAlternate);
+                    TorchSetup.RequireSame(_plainLstm.call(_sequences[i], (_h0s[i], _c0s[i])).Item1, _checkedLstm.call(_sequences[i], (_h0s[i], _c0s[i])).Item1, LstmZeroState);
+                }
             }
+
+            RequireHitAndMiss(_checkedCell, () => _cellGuard(_steps[0], _cellH0s[0], null), () => _cellGuard(_steps[1], _cellH0s[1], null), "GRUCell");
+            RequireHitAndMiss(_checkedLstm, () => _lstmGuard(_sequences[0], _h0s[0], _c0s[0]), () => _lstmGuard(_sequences[1], _h0s[1], _c0s[1]), "LSTM");
+            if (!_shapeOf(_steps[1]).Equals(Shape.Of(_steps[1].shape)) || _traceEnabled())
+            {
+                throw new InvalidOperationException("The setup is not the untraced call the benchmarks mean to measure, or ShapeOf disagrees with tensor.shape.");
+            }
+
+            // Every benchmark starts from a remembered [1,4] / [32,16,64] call, as a repeating loop would.
+            _cellGuard(_steps[0], _cellH0s[0], null);
+            _lstmGuard(_sequences[0], _h0s[0], _c0s[0]);
+            _turn = 0;
         }
 
         [GlobalCleanup]
@@ -100,91 +117,133 @@ namespace RnnShapeAnalyzers.Benchmarks
         {
             _plainCell.Dispose();
             _checkedCell.Dispose();
-            _step.Dispose();
-            _cellH0.Dispose();
             _plainLstm.Dispose();
-            _sequence.Dispose();
-            _h0.Dispose();
-            _c0.Dispose();
+            _checkedLstm.Dispose();
+            foreach (var tensor in new[] { _steps[0], _steps[1], _cellH0s[0], _cellH0s[1], _sequences[0], _sequences[1], _h0s[0], _h0s[1], _c0s[0], _c0s[1] })
+            {
+                tensor.Dispose();
+            }
+
             _noGrad.Dispose();
         }
 
-        [BenchmarkCategory(GruCellTiny)]
+        // Same call every time: the checked path takes the cache hit.
+
+        [BenchmarkCategory(GruCellRepeat)]
         [Benchmark(Baseline = true, Description = "plain forward")]
-        public void CellPlainForward() => _plainCell.call(_step, _cellH0).Dispose();
+        public void CellPlainForward() => _plainCell.call(_steps[0], _cellH0s[0]).Dispose();
 
-        [BenchmarkCategory(GruCellTiny)]
-        [Benchmark(Description = "checked forward")]
-        public void CellCheckedForward() => _checkedCell.call(_step, _cellH0).Dispose();
+        [BenchmarkCategory(GruCellRepeat)]
+        [Benchmark(Description = "checked forward (cache hit)")]
+        public void CellCheckedForward() => _checkedCell.call(_steps[0], _cellH0s[0]).Dispose();
 
-        [BenchmarkCategory(GruCellTiny)]
-        [Benchmark(Description = "RecurrentCallGuard.Check (whole guard)")]
-        public RecurrentCallCheck CellGuard() => _guard(_cellSpec, _cellWeight, _step, _cellH0, null);
+        [BenchmarkCategory(GruCellRepeat)]
+        [Benchmark(Description = "guard, cache hit")]
+        public RecurrentCallCheck CellGuardHit() => _cellGuard(_steps[0], _cellH0s[0], null);
 
-        [BenchmarkCategory(GruCellTiny)]
-        [Benchmark(Description = "guard part 1: TorchSharp reads")]
-        public int CellReads()
-        {
-            // What TensorFacts.Of reads of input and h0, and what the guard reads of the weight.
-            var n = _cellWeight.IsInvalid ? 1 : 0;
-            n += _step.IsInvalid ? 1 : 0;
-            n += Shape.Of(_step.shape).Rank + _step.dtype.ToString().Length + _step.device.ToString().Length;
-            n += _cellH0.IsInvalid ? 1 : 0;
-            n += Shape.Of(_cellH0.shape).Rank + _cellH0.dtype.ToString().Length + _cellH0.device.ToString().Length;
-            n += _cellWeight.dtype.ToString().Length + _cellWeight.device.ToString().Length;
-            return n;
-        }
+        [BenchmarkCategory(GruCellRepeat)]
+        [Benchmark(Description = "one shape read: TensorFacts.ShapeOf")]
+        public Shape ReadShape() => _shapeOf(_steps[0]);
 
-        [BenchmarkCategory(GruCellTiny)]
-        [Benchmark(Description = "guard part 2: the rules (managed)")]
-        public int CellRules()
-        {
-            var check = RecurrentShapeRules.CheckCall(_cellSpec, _stepShape, _cellH0Shape, null);
-            var types = ElementTypeRules.CheckElementTypes(_cellSpec.Kind, _dtypeName, _dtypeName, _dtypeName, null);
-            var devices = ElementTypeRules.CheckDevices(_cellSpec.Kind, _deviceName, _deviceName, _deviceName, null);
-            return check.Violations.Count + types.Count + devices.Count;
-        }
-
-        [BenchmarkCategory(GruCellTiny)]
-        [Benchmark(Description = "one read: Shape.Of(t.shape)")]
-        public Shape ReadShape() => Shape.Of(_step.shape);
-
-        [BenchmarkCategory(GruCellTiny)]
-        [Benchmark(Description = "one read: Dimensions + size(i)")]
-        public Shape ReadShapeBySize() => GuardPrototypes.ShapeOf(_step);
-
-        [BenchmarkCategory(GruCellTiny)]
-        [Benchmark(Description = "one read: t.dtype")]
-        public ScalarType ReadDType() => _step.dtype;
-
-        [BenchmarkCategory(GruCellTiny)]
-        [Benchmark(Description = "one read: t.device.ToString()")]
-        public string ReadDevice() => _step.device.ToString();
-
-        [BenchmarkCategory(GruCellTiny)]
-        [Benchmark(Description = "trace gate (nobody listening)")]
+        [BenchmarkCategory(GruCellRepeat)]
+        [Benchmark(Description = "trace gate, nobody listening")]
         public bool TraceGate() => _traceEnabled();
 
-        [BenchmarkCategory(GruCellTiny)]
-        [Benchmark(Description = "prototype 1: guard, shapes by size(i)")]
-        public RecurrentCallCheck CellGuardCheaperReads() => GuardPrototypes.CheaperShapeReads(_cellSpec, _cellWeight, _step, _cellH0, null);
+        // Batch 1, 2, 1, 2, ...: every checked call misses and runs the full check.
 
-        [BenchmarkCategory(GruCellTiny)]
-        [Benchmark(Description = "prototype 2: guard, repeated call cached")]
-        public bool CellGuardCached() => _cachedGuard.Check(_cellSpec, _cellWeight, _step, _cellH0);
+        [BenchmarkCategory(GruCellAlternate)]
+        [Benchmark(Baseline = true, Description = "plain forward")]
+        public void CellPlainForwardAlternating()
+        {
+            var i = _turn ^= 1;
+            _plainCell.call(_steps[i], _cellH0s[i]).Dispose();
+        }
+
+        [BenchmarkCategory(GruCellAlternate)]
+        [Benchmark(Description = "checked forward (cache miss)")]
+        public void CellCheckedForwardAlternating()
+        {
+            var i = _turn ^= 1;
+            _checkedCell.call(_steps[i], _cellH0s[i]).Dispose();
+        }
+
+        [BenchmarkCategory(GruCellAlternate)]
+        [Benchmark(Description = "guard, cache miss")]
+        public RecurrentCallCheck CellGuardMiss()
+        {
+            var i = _turn ^= 1;
+            return _cellGuard(_steps[i], _cellH0s[i], null);
+        }
+
+        // The LSTM: the guard alone, next to a forward it is a small part of.
 
         [BenchmarkCategory(LstmZeroState)]
         [Benchmark(Baseline = true, Description = "plain forward")]
         public void LstmPlainForward()
         {
-            var (output, hN, cN) = _plainLstm.call(_sequence, (_h0, _c0));
+            var (output, hN, cN) = _plainLstm.call(_sequences[0], (_h0s[0], _c0s[0]));
             output.Dispose();
             hN.Dispose();
             cN.Dispose();
         }
 
         [BenchmarkCategory(LstmZeroState)]
-        [Benchmark(Description = "RecurrentCallGuard.Check (whole guard)")]
-        public RecurrentCallCheck LstmGuard() => _guard(_lstmSpec, _lstmWeight, _sequence, _h0, _c0);
+        [Benchmark(Description = "guard, cache hit")]
+        public RecurrentCallCheck LstmGuardHit() => _lstmGuard(_sequences[0], _h0s[0], _c0s[0]);
+
+        [BenchmarkCategory(LstmZeroState)]
+        [Benchmark(Description = "guard, cache miss (batch 16 and 8 alternating)")]
+        public RecurrentCallCheck LstmGuardMiss()
+        {
+            var i = _turn ^= 1;
+            return _lstmGuard(_sequences[i], _h0s[i], _c0s[i]);
+        }
+
+        /// <summary>The checked module's own guard, <c>Check(input, h0, c0)</c>, bound to it.</summary>
+        private static Func<Tensor?, Tensor?, Tensor?, RecurrentCallCheck> GuardOf(nn.Module module)
+        {
+            for (var type = module.GetType(); type is not null; type = type.BaseType)
+            {
+                var method = type.GetMethod("Check", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly, new[] { typeof(Tensor), typeof(Tensor), typeof(Tensor) });
+                if (method is not null)
+                {
+                    return method.CreateDelegate<Func<Tensor?, Tensor?, Tensor?, RecurrentCallCheck>>(module);
+                }
+            }
+
+            throw new InvalidOperationException($"{module.GetType().Name} has no Check(input, h0, c0); the runtime changed, update the benchmark.");
+        }
+
+        /// <summary>
+        /// Refuses to run unless a repeated call is a hit (the remembered call stays the same object) and a
+        /// changed call is a miss (a new call is remembered): otherwise the two rows would measure the same path.
+        /// </summary>
+        private static void RequireHitAndMiss(nn.Module module, Func<RecurrentCallCheck> first, Func<RecurrentCallCheck> second, string what)
+        {
+            object? Remembered()
+            {
+                for (var type = module.GetType(); type is not null; type = type.BaseType)
+                {
+                    var field = type.GetField("_lastAccepted", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+                    if (field is not null)
+                    {
+                        return field.GetValue(module);
+                    }
+                }
+
+                throw new InvalidOperationException($"{what}: no _lastAccepted field; the runtime changed, update the benchmark.");
+            }
+
+            var valid = first().IsValid;
+            var afterFirst = Remembered();
+            valid &= first().IsValid;
+            var afterRepeat = Remembered();
+            valid &= second().IsValid;
+            var afterChange = Remembered();
+            if (!valid || afterFirst is null || !ReferenceEquals(afterFirst, afterRepeat) || ReferenceEquals(afterRepeat, afterChange))
+            {
+                throw new InvalidOperationException($"{what}: the guard does not hit on a repeated call and miss on a changed one, or the calls are not valid.");
+            }
+        }
     }
 }
