@@ -53,6 +53,12 @@ namespace RnnShapeAnalyzers.Package.Tests
             Assert.False(string.IsNullOrWhiteSpace(Value("description")));
             Assert.Contains(archive.Entries, e => e.FullName == "README.md" && e.Length > 500);
             Assert.Contains(archive.Entries, e => e.FullName == "LICENSE");
+            Assert.Equal("icon.png", Value("icon"));
+            Assert.Contains(archive.Entries, e => e.FullName == "icon.png" && e.Length > 0);
+            Assert.False(string.IsNullOrWhiteSpace(Value("releaseNotes")));
+            var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+            Assert.Equal("git", repository.Attribute("type")?.Value);
+            Assert.StartsWith("https://github.com/", repository.Attribute("url")?.Value, System.StringComparison.Ordinal);
         }
 
         private static XDocument ReadNuspec(ZipArchive archive)
