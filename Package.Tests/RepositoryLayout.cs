@@ -12,7 +12,9 @@ namespace RnnShapeAnalyzers.Package.Tests
 
         public static string RuntimeProject => Path.Combine(Root, "Runtime", "RnnShapeAnalyzers.Runtime.csproj");
 
-        public static string SeedSample => Path.Combine(Root, "samples", "SeedExamples");
+        public static string Samples => Path.Combine(Root, "samples");
+
+        public static string SeedSample => Path.Combine(Samples, "SeedExamples");
 
         public static string NativeFixupTargets => Path.Combine(Root, "eng", "TorchSharpNativeFixup.targets");
 

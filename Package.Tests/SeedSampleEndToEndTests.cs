@@ -29,17 +29,26 @@ namespace RnnShapeAnalyzers.Package.Tests
             _output = output;
         }
 
-        [Fact]
-        public void SeedSampleWarnsWhereExpectedAndRunsAfterDotnetFormatAppliesTheFixes()
+        /// <summary>
+        /// Build, read the warnings from SARIF, apply every rule's first fix with dotnet format (all ids
+        /// at once, as users run it), rebuild clean and run on libtorch. SeedExamples covers RNN001 and
+        /// RNN003 (the batchFirst flip of an explicit argument); CommonMistakes covers all four rules,
+        /// including RNN002's rewrite of both LSTM states, RNN003 adding a missing batchFirst and
+        /// RNN004's unsqueeze.
+        /// </summary>
+        [Theory]
+        [InlineData("SeedExamples", 4, new[] { "Example 1: output [10, 32, 20], hidden [1, 32, 20]", "Example 3: output [10, 32, 20], hidden [2, 32, 20]", "All three examples ran." })]
+        [InlineData("CommonMistakes", 5, new[] { "RNN001 fixed: output [7, 3, 12]", "RNN002 fixed: output [10, 4, 16], h_n [2, 4, 16]", "RNN003 fixed: output [3, 5, 16], h_n [1, 3, 16]", "RNN004 fixed: output [5, 1, 16]", "All four ran." })]
+        public void SampleWarnsWhereExpectedAndRunsAfterDotnetFormatAppliesTheFixes(string sampleName, int expectedWarnings, string[] expectedOutput)
         {
-            var sample = CopySample();
+            var sample = CopySample(sampleName);
             var expected = ExpectedWarnings(File.ReadAllLines(Path.Combine(sample, "Program.cs")));
-            Assert.Equal(4, expected.Count);
+            Assert.Equal(expectedWarnings, expected.Count);
 
             var before = BuildAndReadWarnings(sample, "before.sarif");
             Assert.Equal(expected, before);
 
-            var format = DotNetCli.Run(sample, StepTimeout, new[] { "format", "analyzers", "SeedExamples.csproj", "--severity", "warn", "--verbosity", "normal", "--diagnostics" }.Concat(RuleIds).ToArray());
+            var format = DotNetCli.Run(sample, StepTimeout, new[] { "format", "analyzers", sampleName + ".csproj", "--severity", "warn", "--verbosity", "normal", "--diagnostics" }.Concat(RuleIds).ToArray());
             _output.WriteLine(format.Output);
             Assert.True(format.ExitCode == 0, "dotnet format failed:\n" + format.Output);
             Assert.DoesNotContain("Unable to fix", format.Output, StringComparison.Ordinal);
@@ -53,9 +62,10 @@ namespace RnnShapeAnalyzers.Package.Tests
             _output.WriteLine(run.Output);
             Assert.True(run.ExitCode == 0, "the fixed sample failed:\n" + run.Output);
             Assert.DoesNotContain("RuntimeError", run.Output, StringComparison.Ordinal);
-            Assert.Contains("Example 1: output [10, 32, 20], hidden [1, 32, 20]", run.Output, StringComparison.Ordinal);
-            Assert.Contains("Example 3: output [10, 32, 20], hidden [2, 32, 20]", run.Output, StringComparison.Ordinal);
-            Assert.Contains("All three examples ran.", run.Output, StringComparison.Ordinal);
+            foreach (var line in expectedOutput)
+            {
+                Assert.Contains(line, run.Output, StringComparison.Ordinal);
+            }
         }
 
         [Fact]
@@ -126,10 +136,10 @@ namespace RnnShapeAnalyzers.Package.Tests
             Assert.Equal(new (string?, string?)[] { ("RNN003", "error") }, levels);
         }
 
-        /// <summary>Lines marked <c>// expect: RNN00x ...</c> in the sample, as (id, 1-based line).</summary>
-        private static SortedSet<(string Id, int Line)> ExpectedWarnings(string[] lines)
+        /// <summary>Lines marked <c>// expect: RNN00x ...</c> in the sample, as sorted (id, 1-based line) pairs; an id may repeat on a line.</summary>
+        private static List<(string Id, int Line)> ExpectedWarnings(string[] lines)
         {
-            var expected = new SortedSet<(string, int)>();
+            var expected = new List<(string, int)>();
             for (var i = 0; i < lines.Length; i++)
             {
                 var marker = Regex.Match(lines[i], @"// expect: (?<ids>(RNN\d{3}\s*)+)$");
@@ -142,20 +152,21 @@ namespace RnnShapeAnalyzers.Package.Tests
                 }
             }
 
+            expected.Sort();
             return expected;
         }
 
-        private SortedSet<(string Id, int Line)> BuildAndReadWarnings(string sample, string sarifName)
+        private List<(string Id, int Line)> BuildAndReadWarnings(string sample, string sarifName)
             => BuildAndReadWarningsWithOutput(sample, sarifName).Warnings;
 
-        private (SortedSet<(string Id, int Line)> Warnings, string Output) BuildAndReadWarningsWithOutput(string sample, string sarifName, string verbosity = "-v:m")
+        private (List<(string Id, int Line)> Warnings, string Output) BuildAndReadWarningsWithOutput(string sample, string sarifName, string verbosity = "-v:m")
         {
             var sarif = Path.Combine(sample, sarifName);
             var build = DotNetCli.Run(sample, StepTimeout, "build", "--no-incremental", "-nodeReuse:false", verbosity, "-p:ErrorLog=" + sarif + "%2Cversion=2.1");
             _output.WriteLine(build.Output);
             Assert.True(build.ExitCode == 0, "build failed:\n" + build.Output);
 
-            var warnings = new SortedSet<(string, int)>();
+            var warnings = new List<(string, int)>();
             using var document = JsonDocument.Parse(File.ReadAllText(sarif));
             foreach (var run in document.RootElement.GetProperty("runs").EnumerateArray())
             {
@@ -172,15 +183,16 @@ namespace RnnShapeAnalyzers.Package.Tests
                 }
             }
 
+            warnings.Sort();
             return (warnings, build.Output);
         }
 
-        /// <summary>A copy of samples/SeedExamples outside the repository that uses the packed nupkg.</summary>
-        private string CopySample()
+        /// <summary>A copy of a sample outside the repository that uses the packed nupkg.</summary>
+        private string CopySample(string sampleName = "SeedExamples")
         {
             var target = Path.Combine(_package.WorkDirectory, "sample-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(target);
-            foreach (var file in Directory.GetFiles(RepositoryLayout.SeedSample))
+            foreach (var file in Directory.GetFiles(Path.Combine(RepositoryLayout.Samples, sampleName)))
             {
                 File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
             }
