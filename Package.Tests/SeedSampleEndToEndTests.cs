@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -32,8 +31,8 @@ namespace RnnShapeAnalyzers.Package.Tests
         [Fact]
         public void SeedSampleWarnsWhereExpectedAndRunsAfterDotnetFormatAppliesTheFixes()
         {
-            var sample = CopySample();
-            var expected = ExpectedWarnings(File.ReadAllLines(Path.Combine(sample, "Program.cs")));
+            var sample = PackedSample.Copy(_package);
+            var expected = ExpectMarkers.Read(File.ReadAllLines(Path.Combine(sample, "Program.cs")));
             Assert.Equal(4, expected.Count);
 
             var before = BuildAndReadWarnings(sample, "before.sarif");
@@ -61,7 +60,7 @@ namespace RnnShapeAnalyzers.Package.Tests
         [Fact]
         public void UnfixedSampleThrowsInLibTorchWhereTheAnalyzerWarned()
         {
-            var sample = CopySample();
+            var sample = PackedSample.Copy(_package);
             var build = DotNetCli.Run(sample, StepTimeout, "build", "-nodeReuse:false");
             Assert.True(build.ExitCode == 0, "build failed:\n" + build.Output);
 
@@ -70,27 +69,8 @@ namespace RnnShapeAnalyzers.Package.Tests
             // Example 1, the article's "correct" one, already throws, on the line the analyzer flagged.
             Assert.NotEqual(0, run.ExitCode);
             Assert.Contains("Expected hidden size 1 10 20, got [1, 32, 20]", run.Output, StringComparison.Ordinal);
-            Assert.Contains("Program.cs:line " + ExpectedWarnings(File.ReadAllLines(Path.Combine(sample, "Program.cs"))).Min(w => w.Line), run.Output, StringComparison.Ordinal);
+            Assert.Contains("Program.cs:line " + ExpectMarkers.Read(File.ReadAllLines(Path.Combine(sample, "Program.cs"))).Min(w => w.Line), run.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("All three examples ran.", run.Output, StringComparison.Ordinal);
-        }
-
-        /// <summary>Lines marked <c>// expect: RNN00x ...</c> in the sample, as (id, 1-based line).</summary>
-        private static SortedSet<(string Id, int Line)> ExpectedWarnings(string[] lines)
-        {
-            var expected = new SortedSet<(string, int)>();
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var marker = Regex.Match(lines[i], @"// expect: (?<ids>(RNN\d{3}\s*)+)$");
-                if (marker.Success)
-                {
-                    foreach (var id in marker.Groups["ids"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        expected.Add((id, i + 1));
-                    }
-                }
-            }
-
-            return expected;
         }
 
         private SortedSet<(string Id, int Line)> BuildAndReadWarnings(string sample, string sarifName)
@@ -118,35 +98,6 @@ namespace RnnShapeAnalyzers.Package.Tests
             }
 
             return warnings;
-        }
-
-        /// <summary>A copy of samples/SeedExamples outside the repository that uses the packed nupkg.</summary>
-        private string CopySample()
-        {
-            var target = Path.Combine(_package.WorkDirectory, "sample-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(target);
-            foreach (var file in Directory.GetFiles(RepositoryLayout.SeedSample))
-            {
-                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-            }
-
-            File.WriteAllText(Path.Combine(target, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="rnnshape-local-feed" value="{_package.Feed}" />
-                  </packageSources>
-                </configuration>
-                """);
-            File.WriteAllText(Path.Combine(target, "Directory.Build.props"), $"""
-                <Project>
-                  <PropertyGroup>
-                    <RnnShapeAnalyzersVersion>{_package.Version}</RnnShapeAnalyzersVersion>
-                    <RnnShapeNativeFixupTargets>{RepositoryLayout.NativeFixupTargets}</RnnShapeNativeFixupTargets>
-                  </PropertyGroup>
-                </Project>
-                """);
-            return target;
         }
     }
 }
