@@ -9,6 +9,33 @@ namespace RnnShapeAnalyzers.Package.Tests
     {
         public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
         {
+            var start = StartInfo(workingDirectory, arguments);
+            var output = new StringBuilder();
+            using var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"dotnet {string.Join(" ", arguments)} did not finish in {timeout}.\n{output}");
+            }
+
+            process.WaitForExit();
+            lock (output)
+            {
+                return (process.ExitCode, output.ToString());
+            }
+        }
+
+        /// <summary>
+        /// <c>dotnet</c> with <paramref name="arguments"/>, output redirected, and the test host's MSBuild
+        /// environment removed; also for long-running children such as a language server.
+        /// </summary>
+        public static ProcessStartInfo StartInfo(string workingDirectory, params string[] arguments)
+        {
             var start = new ProcessStartInfo("dotnet")
             {
                 WorkingDirectory = workingDirectory,
@@ -32,25 +59,7 @@ namespace RnnShapeAnalyzers.Package.Tests
             start.Environment["DOTNET_NOLOGO"] = "1";
             start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
             start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-
-            var output = new StringBuilder();
-            using var process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"dotnet {string.Join(" ", arguments)} did not finish in {timeout}.\n{output}");
-            }
-
-            process.WaitForExit();
-            lock (output)
-            {
-                return (process.ExitCode, output.ToString());
-            }
+            return start;
         }
     }
 }

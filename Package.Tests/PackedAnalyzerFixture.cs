@@ -19,6 +19,8 @@ namespace RnnShapeAnalyzers.Package.Tests
             Feed = Path.Combine(WorkDirectory, "feed");
             Directory.CreateDirectory(Feed);
 
+            // Other test projects of the solution may be packing the same projects right now.
+            using var packing = RepositoryLock.Acquire("pack", TimeSpan.FromMinutes(10));
             var (exitCode, output) = DotNetCli.Run(RepositoryLayout.Root, TimeSpan.FromMinutes(5),
                 "pack", RepositoryLayout.PackageProject, "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
             Assert.True(exitCode == 0, "dotnet pack failed:\n" + output);

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -41,8 +40,8 @@ namespace RnnShapeAnalyzers.Package.Tests
         [InlineData("CommonMistakes", 5, new[] { "RNN001 fixed: output [7, 3, 12]", "RNN002 fixed: output [10, 4, 16], h_n [2, 4, 16]", "RNN003 fixed: output [3, 5, 16], h_n [1, 3, 16]", "RNN004 fixed: output [5, 1, 16]", "All four ran." })]
         public void SampleWarnsWhereExpectedAndRunsAfterDotnetFormatAppliesTheFixes(string sampleName, int expectedWarnings, string[] expectedOutput)
         {
-            var sample = CopySample(sampleName);
-            var expected = ExpectedWarnings(File.ReadAllLines(Path.Combine(sample, "Program.cs")));
+            var sample = PackedSample.Copy(_package, sampleName);
+            var expected = ExpectMarkers.Read(File.ReadAllLines(Path.Combine(sample, "Program.cs")));
             Assert.Equal(expectedWarnings, expected.Count);
 
             var before = BuildAndReadWarnings(sample, "before.sarif");
@@ -71,7 +70,7 @@ namespace RnnShapeAnalyzers.Package.Tests
         [Fact]
         public void UnfixedSampleThrowsInLibTorchWhereTheAnalyzerWarned()
         {
-            var sample = CopySample();
+            var sample = PackedSample.Copy(_package);
             var build = DotNetCli.Run(sample, StepTimeout, "build", "-nodeReuse:false");
             Assert.True(build.ExitCode == 0, "build failed:\n" + build.Output);
 
@@ -80,7 +79,7 @@ namespace RnnShapeAnalyzers.Package.Tests
             // Example 1, the article's "correct" one, already throws, on the line the analyzer flagged.
             Assert.NotEqual(0, run.ExitCode);
             Assert.Contains("Expected hidden size 1 10 20, got [1, 32, 20]", run.Output, StringComparison.Ordinal);
-            Assert.Contains("Program.cs:line " + ExpectedWarnings(File.ReadAllLines(Path.Combine(sample, "Program.cs"))).Min(w => w.Line), run.Output, StringComparison.Ordinal);
+            Assert.Contains("Program.cs:line " + ExpectMarkers.Read(File.ReadAllLines(Path.Combine(sample, "Program.cs"))).Min(w => w.Line), run.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("All three examples ran.", run.Output, StringComparison.Ordinal);
         }
 
@@ -91,7 +90,7 @@ namespace RnnShapeAnalyzers.Package.Tests
         [Fact]
         public void WarningsAreTheSameWithTheCompilerFromMicrosoftNetCompilersToolset()
         {
-            var sample = CopySample();
+            var sample = PackedSample.Copy(_package);
             var props = Path.Combine(sample, "Directory.Build.props");
             File.WriteAllText(props, File.ReadAllText(props).Replace(
                 "</Project>",
@@ -108,7 +107,7 @@ namespace RnnShapeAnalyzers.Package.Tests
                 """,
                 StringComparison.Ordinal));
 
-            var expected = ExpectedWarnings(File.ReadAllLines(Path.Combine(sample, "Program.cs")));
+            var expected = ExpectMarkers.Read(File.ReadAllLines(Path.Combine(sample, "Program.cs")));
             var (warnings, output) = BuildAndReadWarningsWithOutput(sample, "toolset.sarif", "-v:d");
             Assert.Contains("microsoft.net.compilers.toolset/4.14.0/tasks/netcore/bincore/csc.dll", output, StringComparison.OrdinalIgnoreCase);
             Assert.Equal(expected, warnings);
@@ -117,7 +116,7 @@ namespace RnnShapeAnalyzers.Package.Tests
         [Fact]
         public void SeverityComesFromEditorConfigInARealBuild()
         {
-            var sample = CopySample();
+            var sample = PackedSample.Copy(_package);
             File.WriteAllText(Path.Combine(sample, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.RNN003.severity = error\ndotnet_diagnostic.RNN001.severity = none\n");
             var sarif = Path.Combine(sample, "configured.sarif");
             var build = DotNetCli.Run(sample, StepTimeout, "build", "--no-incremental", "-nodeReuse:false", "-p:ErrorLog=" + sarif + "%2Cversion=2.1");
@@ -134,26 +133,6 @@ namespace RnnShapeAnalyzers.Package.Tests
                 .Distinct()
                 .ToArray();
             Assert.Equal(new (string?, string?)[] { ("RNN003", "error") }, levels);
-        }
-
-        /// <summary>Lines marked <c>// expect: RNN00x ...</c> in the sample, as sorted (id, 1-based line) pairs; an id may repeat on a line.</summary>
-        private static List<(string Id, int Line)> ExpectedWarnings(string[] lines)
-        {
-            var expected = new List<(string, int)>();
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var marker = Regex.Match(lines[i], @"// expect: (?<ids>(RNN\d{3}\s*)+)$");
-                if (marker.Success)
-                {
-                    foreach (var id in marker.Groups["ids"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        expected.Add((id, i + 1));
-                    }
-                }
-            }
-
-            expected.Sort();
-            return expected;
         }
 
         private List<(string Id, int Line)> BuildAndReadWarnings(string sample, string sarifName)
@@ -185,35 +164,6 @@ namespace RnnShapeAnalyzers.Package.Tests
 
             warnings.Sort();
             return (warnings, build.Output);
-        }
-
-        /// <summary>A copy of a sample outside the repository that uses the packed nupkg.</summary>
-        private string CopySample(string sampleName = "SeedExamples")
-        {
-            var target = Path.Combine(_package.WorkDirectory, "sample-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(target);
-            foreach (var file in Directory.GetFiles(Path.Combine(RepositoryLayout.Samples, sampleName)))
-            {
-                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-            }
-
-            File.WriteAllText(Path.Combine(target, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="rnnshape-local-feed" value="{_package.Feed}" />
-                  </packageSources>
-                </configuration>
-                """);
-            File.WriteAllText(Path.Combine(target, "Directory.Build.props"), $"""
-                <Project>
-                  <PropertyGroup>
-                    <RnnShapeAnalyzersVersion>{_package.Version}</RnnShapeAnalyzersVersion>
-                    <RnnShapeNativeFixupTargets>{RepositoryLayout.NativeFixupTargets}</RnnShapeNativeFixupTargets>
-                  </PropertyGroup>
-                </Project>
-                """);
-            return target;
         }
     }
 }
