@@ -39,6 +39,28 @@ namespace RnnShapeAnalyzers.Runtime.Tests
         }
 
         [Fact]
+        public void ACellCalledWithoutAStateIsTracedWithTheZerosItFilledIn()
+        {
+            using var scope = torch.NewDisposeScope();
+            using var gru = CheckedNN.GRUCell(4, 6);
+            using var rnn = CheckedNN.RNNCell(4, 6);
+            using var lstm = CheckedNN.LSTMCell(4, 6);
+            using var sequence = CheckedNN.GRU(4, 6);
+            var traces = new List<RecurrentCallTrace>();
+            using (RnnShapeTrace.Subscribe(traces.Add))
+            {
+                gru.call(torch.randn(3, 4));
+                rnn.call(torch.randn(4));
+                lstm.call(torch.randn(3, 4));
+                sequence.call(torch.randn(5, 3, 4));
+            }
+
+            Assert.Equal(new[] { Shape.Of(3, 6), Shape.Of(6), Shape.Of(3, 6), null }, traces.Select(t => t.HiddenState));
+            Assert.Equal(new[] { null, null, Shape.Of(3, 6), null }, traces.Select(t => t.CellState));
+            Assert.Equal("LSTMCell(inputSize: 4, hiddenSize: 6): input [3, 4] h0 [3, 6] c0 [3, 6] -> output [3, 6] h_n [3, 6] c_n [3, 6]", traces[2].ToString());
+        }
+
+        [Fact]
         public void NothingIsRecordedOnceTheSubscriptionIsDisposed()
         {
             using var scope = torch.NewDisposeScope();

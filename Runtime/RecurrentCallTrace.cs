@@ -22,10 +22,13 @@ namespace RnnShapeAnalyzers.Runtime
         /// <summary>The input's shape.</summary>
         public Shape Input { get; }
 
-        /// <summary>h0 (hx for cells), or null when the caller passed none.</summary>
+        /// <summary>
+        /// h0 (hx for cells), or null when the caller passed none to RNN, LSTM or GRU. A checked cell
+        /// called without a state fills in zeros, and this is their shape.
+        /// </summary>
         public Shape? HiddenState { get; }
 
-        /// <summary>c0 for LSTM and LSTMCell, or null.</summary>
+        /// <summary>c0 for LSTM and LSTMCell (the zeros filled in when a checked LSTMCell was given no state), or null.</summary>
         public Shape? CellState { get; }
 
         /// <summary>The output sequence (for cells, the new hidden state).</summary>

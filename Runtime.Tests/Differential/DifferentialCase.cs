@@ -70,6 +70,17 @@ namespace RnnShapeAnalyzers.Runtime.Tests.Differential
 
         public Shape? CellShape => Cell is null ? null : Shape.Of(Cell);
 
+        /// <summary>
+        /// This call of a cell with the zero state a checked cell fills in when none is passed: h0 (and
+        /// c0 for LSTMCell) of (batch, hiddenSize), or (hiddenSize) for a 1-D input.
+        /// </summary>
+        public DifferentialCase WithZeroState()
+        {
+            var state = Input.Length == 2 ? new[] { Input[0], HiddenSize } : new[] { HiddenSize };
+            return new DifferentialCase(Seed, Index, Kind, InputSize, HiddenSize, NumLayers, Bidirectional, BatchFirst, Input, state, Kind.HasCellState() ? state : null,
+                Category, (Perturbation ?? "built correct") + "; then the zero state passed explicitly");
+        }
+
         /// <summary>Everything needed to rebuild the call by hand, and how to draw it again.</summary>
         public override string ToString()
         {

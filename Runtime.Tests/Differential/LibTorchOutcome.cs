@@ -2,13 +2,17 @@ using RnnShapeAnalyzers.ShapeRules;
 
 namespace RnnShapeAnalyzers.Runtime.Tests.Differential
 {
-    /// <summary>What real libtorch did with one call: the shapes it returned, or the exception it threw.</summary>
+    /// <summary>
+    /// What a module did with one call: the shapes it returned, or the exception it threw. For a plain
+    /// module that is real libtorch's answer; for a checked one, its check's or libtorch's.
+    /// </summary>
     internal sealed class LibTorchOutcome
     {
         private const string ProcessCrash = "SIGSEGV";
 
-        private LibTorchOutcome(Shape? output, Shape? hiddenOut, Shape? cellOut, string? exceptionType, string? message, bool isExpectedExceptionType)
+        private LibTorchOutcome(Shape? output, Shape? hiddenOut, Shape? cellOut, string? exceptionType, string? message, bool isExpectedExceptionType, string? ruleId = null)
         {
+            RuleId = ruleId;
             Output = output;
             HiddenOut = hiddenOut;
             CellOut = cellOut;
@@ -38,6 +42,9 @@ namespace RnnShapeAnalyzers.Runtime.Tests.Differential
         /// <summary>The first line of the exception's message.</summary>
         public string? Message { get; }
 
+        /// <summary>The rule a checked module's <see cref="RnnShapeException"/> names (e.g. RNN002), or null for any other outcome.</summary>
+        public string? RuleId { get; }
+
         /// <summary>
         /// False for an exception type a shape error should never produce (anything but the native
         /// ExternalException and TorchSharp's own IndexOutOfRange, NullReference and Argument exceptions).
@@ -50,7 +57,7 @@ namespace RnnShapeAnalyzers.Runtime.Tests.Differential
         public static LibTorchOutcome Crashed() => new LibTorchOutcome(null, null, null, ProcessCrash, "not run: libtorch kills the process on this call (see ProcessCrashingCalls)", true);
 
         public static LibTorchOutcome Failed(System.Exception exception, bool isExpectedType)
-            => new LibTorchOutcome(null, null, null, exception.GetType().FullName, exception.Message.Split('\n')[0].Trim(), isExpectedType);
+            => new LibTorchOutcome(null, null, null, exception.GetType().FullName, exception.Message.Split('\n')[0].Trim(), isExpectedType, (exception as RnnShapeException)?.RuleId);
 
         public override string ToString() => Threw
             ? $"threw {ExceptionType}: {Message}"
