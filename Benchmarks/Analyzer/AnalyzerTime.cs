@@ -43,7 +43,7 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             var analyzers = new DiagnosticAnalyzer[] { new EmptyAnalyzer(), new RecurrentShapeAnalyzer() };
             Console.WriteLine($"corpus: {models.Count} files, {models.Sum(m => m.LineCount)} lines; single file {models[0].FileName}, {models[0].LineCount} lines; {(sequential ? "sequential" : "concurrent")} analysis");
 
-            // Warm-up (JIT, metadata) for both, and the diagnostics check.
+            // Warm-up (metadata, the JIT's tiers) for both, and the diagnostics check.
             foreach (var analyzer in analyzers)
             {
                 var diagnostics = Attach(compilation, analyzer, !sequential).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -52,11 +52,13 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                     AnalyzerWorkload.RequireExpectedDiagnostics(diagnostics, models);
                 }
 
-                for (var i = 0; i < 5; i++)
-                {
-                    AnalyzeFile(compilation, tree, analyzer, !sequential);
-                }
             }
+
+            AnalyzerWorkload.WarmUpAlternately(
+                () => AnalyzeFile(compilation, tree, analyzers[0], !sequential),
+                () => AnalyzeFile(compilation, tree, analyzers[1], !sequential),
+                rounds: 200,
+                minimum: TimeSpan.FromSeconds(20));
 
             Report("whole corpus", fullRounds, analyzers, analyzer => AnalyzeAll(compilation, analyzer, !sequential));
             Report(models[0].FileName + " alone", fileRounds, analyzers, analyzer => AnalyzeFile(compilation, tree, analyzer, !sequential));

@@ -38,12 +38,19 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             _empty = new EmptyAnalyzer();
             _recurrent = new RecurrentShapeAnalyzer();
 
-            // Both sides once over the whole corpus and once over the file, so what is cached across
-            // requests (metadata, declarations, JIT) is equally warm for both.
+            // Both sides over the whole corpus, then the file alternately for a while, so that what is
+            // cached across requests (metadata, declarations) and the JIT's tiers are equally warm for
+            // both before BenchmarkDotNet measures the baseline first.
             foreach (var analyzer in new DiagnosticAnalyzer[] { _empty, _recurrent })
             {
                 AnalyzerWorkload.WithAnalyzer(_compilation, analyzer).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
             }
+
+            AnalyzerWorkload.WarmUpAlternately(
+                () => AnalyzeFileAsync(_empty).GetAwaiter().GetResult(),
+                () => AnalyzeFileAsync(_recurrent).GetAwaiter().GetResult(),
+                rounds: 200,
+                minimum: TimeSpan.FromSeconds(20));
 
             if (AnalyzeFileAsync(_empty).GetAwaiter().GetResult().Length != 0)
             {
