@@ -16,8 +16,9 @@ namespace RnnShapeAnalyzers
     /// </summary>
     /// <remarks>
     /// Pay for play: nothing is registered when TorchSharp is not referenced; per method, candidate
-    /// calls are collected with a name check first and the method body is only indexed and evaluated at
-    /// the end of the block, and only if a candidate was found.
+    /// calls are collected with a name check first and evaluated at the end of the block, only if a
+    /// candidate was found; the method body is indexed only when a candidate's layer is a local (a layer
+    /// in a field, the usual module, costs no walk).
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RecurrentShapeAnalyzer : DiagnosticAnalyzer
@@ -84,7 +85,8 @@ namespace RnnShapeAnalyzers
                 var root = Root(invocation);
                 if (!evaluators.TryGetValue(root, out var evaluator))
                 {
-                    evaluator = new ShapeEvaluator(symbols, LocalWriteIndex.Build(root, context.CancellationToken));
+                    // Indexes the method's locals only if a call's layer or tensors lead to a local.
+                    evaluator = new ShapeEvaluator(symbols, root, context.CancellationToken);
                     evaluators.Add(root, evaluator);
                 }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using RnnShapeAnalyzers.ShapeRules;
@@ -11,6 +12,9 @@ namespace RnnShapeAnalyzers.Tracking
     /// A small, bounded evaluator over one method body: integers from literals, constants, locals
     /// written once and + - * /; booleans likewise; tensor shapes from TorchSharp factory calls;
     /// recurrent layers from their <c>torch.nn</c> factory calls. Whatever it cannot prove is unknown.
+    /// The method's <see cref="LocalWriteIndex"/> is built the first time a local has to be followed, so
+    /// a call on a layer held in a field or a parameter (which the evaluator cannot follow) costs no walk
+    /// of the method body.
     /// </summary>
     internal sealed class ShapeEvaluator
     {
@@ -27,12 +31,16 @@ namespace RnnShapeAnalyzers.Tracking
         private static readonly OperationKind? SpreadKind = TryParseKind("Spread");
 
         private readonly TorchSharpSymbols _symbols;
-        private readonly LocalWriteIndex _locals;
+        private readonly IOperation _root;
+        private readonly CancellationToken _cancellationToken;
+        private LocalWriteIndex? _locals;
 
-        public ShapeEvaluator(TorchSharpSymbols symbols, LocalWriteIndex locals)
+        /// <param name="root">The root of the method body (operation block) the evaluated operations are in.</param>
+        public ShapeEvaluator(TorchSharpSymbols symbols, IOperation root, CancellationToken cancellationToken)
         {
             _symbols = symbols;
-            _locals = locals;
+            _root = root;
+            _cancellationToken = cancellationToken;
         }
 
         public Dim EvaluateInteger(IOperation? operation, int depth = 0)
@@ -52,7 +60,7 @@ namespace RnnShapeAnalyzers.Tracking
                 case IConversionOperation conversion:
                     return EvaluateInteger(conversion.Operand, depth + 1);
                 case ILocalReferenceOperation local:
-                    return EvaluateInteger(_locals.SingleValue(local.Local), depth + 1);
+                    return EvaluateInteger(SingleValue(local.Local), depth + 1);
                 case IBinaryOperation binary:
                     return Arithmetic(binary.OperatorKind, EvaluateInteger(binary.LeftOperand, depth + 1), EvaluateInteger(binary.RightOperand, depth + 1));
                 default:
@@ -75,7 +83,7 @@ namespace RnnShapeAnalyzers.Tracking
             return operation switch
             {
                 IConversionOperation conversion => EvaluateBoolean(conversion.Operand, depth + 1),
-                ILocalReferenceOperation local => EvaluateBoolean(_locals.SingleValue(local.Local), depth + 1),
+                ILocalReferenceOperation local => EvaluateBoolean(SingleValue(local.Local), depth + 1),
                 _ => null,
             };
         }
@@ -92,7 +100,7 @@ namespace RnnShapeAnalyzers.Tracking
                 case IConversionOperation conversion:
                     return EvaluateTensor(conversion.Operand, depth + 1);
                 case ILocalReferenceOperation local:
-                    return EvaluateTensor(_locals.SingleValue(local.Local), depth + 1);
+                    return EvaluateTensor(SingleValue(local.Local), depth + 1);
                 case IInvocationOperation invocation when IsTensorFactory(invocation.TargetMethod):
                     return EvaluateTensorFactory(invocation, depth);
                 default:
@@ -136,7 +144,7 @@ namespace RnnShapeAnalyzers.Tracking
                     case IConversionOperation conversion:
                         value = conversion.Operand;
                         continue;
-                    case ILocalReferenceOperation local when _locals.SingleValue(local.Local) is { } single:
+                    case ILocalReferenceOperation local when SingleValue(local.Local) is { } single:
                         value = single;
                         throughLocal = true;
                         continue;
@@ -167,7 +175,7 @@ namespace RnnShapeAnalyzers.Tracking
                 case IConversionOperation conversion:
                     return EvaluateLayer(conversion.Operand, depth + 1);
                 case ILocalReferenceOperation local:
-                    return EvaluateLayer(_locals.SingleValue(local.Local), depth + 1);
+                    return EvaluateLayer(SingleValue(local.Local), depth + 1);
                 case IInvocationOperation invocation
                     when _symbols.IsLayerFactoryClass(invocation.TargetMethod.ContainingType)
                         && _symbols.SequenceLayerKind(invocation.TargetMethod.ReturnType) is RecurrentKind kind:
@@ -208,6 +216,8 @@ namespace RnnShapeAnalyzers.Tracking
 
             return new TrackedLayer(new RecurrentLayerSpec(kind, inputSize, hiddenSize, numLayers, bidirectional, batchFirst), factory, inputSizeSyntax, batchFirstSyntax);
         }
+
+        private IOperation? SingleValue(ILocalSymbol local) => (_locals ??= LocalWriteIndex.Build(_root, _cancellationToken)).SingleValue(local);
 
         private bool IsTensorFactory(IMethodSymbol method)
             => TensorFactoryNames.Contains(method.Name) && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Torch);

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace RnnShapeAnalyzers.Benchmarks.Analyzer
+{
+    /// <summary>
+    /// <c>analyzer-time [fullRounds] [fileRounds] [--sequential]</c>: each analyzer's own time as Roslyn
+    /// measures it (<c>logAnalyzerExecutionTime</c>, the figure <c>-p:ReportAnalyzer=true</c> prints in a
+    /// build), i.e. the wall time spent inside its callbacks, without the binding that
+    /// <see cref="AnalyzerOverheadBenchmarks"/> and <see cref="SingleFileBenchmarks"/> include. Same corpus
+    /// and setup as those; the empty and the recurrent analyzer alternate; medians are printed.
+    /// By default the compilation binds on several threads and the analyzers run concurrently, as in a
+    /// build; on a 2-core machine callbacks then wait for a core and their wall time grows with the load.
+    /// <c>--sequential</c> binds and analyses on one thread each, which brings the figure close to the
+    /// analyzer's CPU time.
+    /// </summary>
+    internal static class AnalyzerTime
+    {
+        public static int Run(string[] args)
+        {
+            var numbers = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+            var sequential = args.Contains("--sequential");
+            var fullRounds = numbers.Count > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 10;
+            var fileRounds = numbers.Count > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 100;
+
+            var models = TorchSharpModelCorpus.Generate();
+            var compilation = AnalyzerWorkload.CreateCompilation(models);
+            if (sequential)
+            {
+                compilation = compilation.WithOptions(compilation.Options.WithConcurrentBuild(false));
+            }
+
+            AnalyzerWorkload.RequireNoErrors(compilation);
+            var tree = compilation.SyntaxTrees.First();
+            var analyzers = new DiagnosticAnalyzer[] { new EmptyAnalyzer(), new RecurrentShapeAnalyzer() };
+            Console.WriteLine($"corpus: {models.Count} files, {models.Sum(m => m.LineCount)} lines; single file {models[0].FileName}, {models[0].LineCount} lines; {(sequential ? "sequential" : "concurrent")} analysis");
+
+            // Warm-up (metadata, the JIT's tiers) for both, and the diagnostics check.
+            foreach (var analyzer in analyzers)
+            {
+                var diagnostics = Attach(compilation, analyzer, !sequential).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+                if (analyzer is RecurrentShapeAnalyzer)
+                {
+                    AnalyzerWorkload.RequireExpectedDiagnostics(diagnostics, models);
+                }
+
+            }
+
+            AnalyzerWorkload.WarmUpAlternately(
+                () => AnalyzeFile(compilation, tree, analyzers[0], !sequential),
+                () => AnalyzeFile(compilation, tree, analyzers[1], !sequential),
+                rounds: 200,
+                minimum: TimeSpan.FromSeconds(20));
+
+            Report("whole corpus", fullRounds, analyzers, analyzer => AnalyzeAll(compilation, analyzer, !sequential));
+            Report(models[0].FileName + " alone", fileRounds, analyzers, analyzer => AnalyzeFile(compilation, tree, analyzer, !sequential));
+            return 0;
+        }
+
+        private static void Report(string what, int rounds, DiagnosticAnalyzer[] analyzers, Func<DiagnosticAnalyzer, (TimeSpan Wall, TimeSpan Own)> analyze)
+        {
+            var wall = analyzers.ToDictionary(a => a, _ => new List<double>());
+            var own = analyzers.ToDictionary(a => a, _ => new List<double>());
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var analyzer in analyzers)
+                {
+                    var (w, o) = analyze(analyzer);
+                    wall[analyzer].Add(w.TotalMilliseconds);
+                    own[analyzer].Add(o.TotalMilliseconds);
+                }
+            }
+
+            Console.WriteLine($"{what}, {rounds} rounds, median (min..max) in ms:");
+            foreach (var analyzer in analyzers)
+            {
+                Console.WriteLine($"  {analyzer.GetType().Name,-24} request wall {Describe(wall[analyzer])}   analyzer's own time {Describe(own[analyzer])}");
+            }
+        }
+
+        private static CompilationWithAnalyzers Attach(Compilation compilation, DiagnosticAnalyzer analyzer, bool concurrent)
+            => compilation.WithAnalyzers(
+                ImmutableArray.Create(analyzer),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+
+        private static (TimeSpan Wall, TimeSpan Own) AnalyzeAll(CSharpCompilation compilation, DiagnosticAnalyzer analyzer, bool concurrent)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var withAnalyzer = Attach(compilation, analyzer, concurrent);
+            withAnalyzer.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var wall = stopwatch.Elapsed;
+            return (wall, withAnalyzer.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime);
+        }
+
+        private static (TimeSpan Wall, TimeSpan Own) AnalyzeFile(CSharpCompilation compilation, SyntaxTree tree, DiagnosticAnalyzer analyzer, bool concurrent)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var withAnalyzer = Attach(compilation, analyzer, concurrent);
+            withAnalyzer.GetAnalyzerSemanticDiagnosticsAsync(withAnalyzer.Compilation.GetSemanticModel(tree), null, CancellationToken.None).GetAwaiter().GetResult();
+            var wall = stopwatch.Elapsed;
+            return (wall, withAnalyzer.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime);
+        }
+
+        private static string Describe(List<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToList();
+            var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+            return string.Format(CultureInfo.InvariantCulture, "{0,9:F3} ({1:F3}..{2:F3})", median, sorted[0], sorted[sorted.Count - 1]);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# What RnnShapeAnalyzers adds to a command-line build of a large TorchSharp project.
+#
+# Generates the analyzer benchmarks' corpus (Benchmarks/Analyzer/TorchSharpModelCorpus.cs: 200
+# model files, 3-6 recurrent layers each, about 48,000 lines) as one project referencing TorchSharp
+# 0.107.0, restores it once, then runs `dotnet build --no-incremental` without and with the analyzer,
+# alternately, RUNS times each after one untimed warm-up build of each, and prints the median wall
+# times and their ratio. A last build with -p:ReportAnalyzer=true -v:d prints the analyzer's own time
+# as the compiler measured it.
+#
+# The analyzer is toggled with an MSBuild property (-p:RnnShapeAnalyzer=true|false) that adds or
+# leaves out the same three DLLs the package puts under analyzers/dotnet/cs (RnnShapeAnalyzers,
+# RnnShapeAnalyzers.ShapeRules, RnnShapeAnalyzers.CodeFixes), built once in Release beforehand. Not a
+# ProjectReference: --no-incremental rebuilds the whole project graph, so the analyzer projects would
+# be recompiled in every "with" run and counted as analyzer overhead.
+#
+# Usage: eng/build-overhead.sh            (RUNS=3 FILES=200 by default)
+#        RUNS=5 FILES=200 WORK=/tmp/x eng/build-overhead.sh
+# Generated files go to artifacts/build-overhead (git ignores artifacts/), or to $WORK.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${RUNS:-3}"
+files="${FILES:-200}"
+work="${WORK:-$repo/artifacts/build-overhead}"
+analyzer_dir="$repo/CodeFixes/bin/Release/netstandard2.0"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== building the analyzer (Release) and generating $files model files into $work"
+dotnet build "$repo/CodeFixes/RnnShapeAnalyzers.CodeFixes.csproj" -c Release -nologo -v:q >/dev/null
+for dll in RnnShapeAnalyzers.dll RnnShapeAnalyzers.ShapeRules.dll RnnShapeAnalyzers.CodeFixes.dll; do
+  [[ -f "$analyzer_dir/$dll" ]] || { echo "missing $analyzer_dir/$dll" >&2; exit 1; }
+done
+
+rm -rf "$work"
+mkdir -p "$work/Models"
+dotnet run -c Release --project "$repo/Benchmarks/RnnShapeAnalyzers.Benchmarks.csproj" -- generate-models "$work/Models" "$files"
+
+# Stop the repository's Directory.Build.props (TreatWarningsAsErrors) and central package versions
+# from applying: this is built like a user's project.
+echo '<Project />' > "$work/Directory.Build.props"
+echo '<Project />' > "$work/Directory.Build.targets"
+echo '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>' > "$work/Directory.Packages.props"
+cat > "$work/Models/Models.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <OutputType>Library</OutputType>
+    <Nullable>disable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <RnnShapeAnalyzer Condition="'\$(RnnShapeAnalyzer)' == ''">true</RnnShapeAnalyzer>
+  </PropertyGroup>
+  <ItemGroup>
+    <!-- Only the managed TorchSharp.dll is needed to compile. -->
+    <PackageReference Include="TorchSharp" Version="0.107.0" />
+  </ItemGroup>
+  <ItemGroup Condition="'\$(RnnShapeAnalyzer)' == 'true'">
+    <Analyzer Include="$analyzer_dir/RnnShapeAnalyzers.dll" />
+    <Analyzer Include="$analyzer_dir/RnnShapeAnalyzers.ShapeRules.dll" />
+    <Analyzer Include="$analyzer_dir/RnnShapeAnalyzers.CodeFixes.dll" />
+  </ItemGroup>
+</Project>
+EOF
+
+echo "== restoring once"
+dotnet restore "$work/Models/Models.csproj" -nologo -v:q
+
+build() { # $1 = true|false; extra arguments follow
+  local with="$1"; shift
+  dotnet build "$work/Models/Models.csproj" --no-incremental --no-restore -c Release -nologo \
+    -p:RnnShapeAnalyzer="$with" "$@"
+}
+
+timed_build() { # prints wall seconds
+  local start end
+  start=$(date +%s.%N)
+  build "$1" -v:q >"$work/last-build.log" 2>&1 || { cat "$work/last-build.log" >&2; exit 1; }
+  end=$(date +%s.%N)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }'
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "== warm-up (not counted): one build without, one with the analyzer"
+timed_build false >/dev/null
+timed_build true >/dev/null
+
+without=()
+with=()
+for ((i = 1; i <= runs; i++)); do
+  t=$(timed_build false); without+=("$t"); echo "run $i without analyzer: $t s"
+  t=$(timed_build true); with+=("$t"); echo "run $i with analyzer:    $t s"
+done
+
+m_without=$(printf '%s\n' "${without[@]}" | median)
+m_with=$(printf '%s\n' "${with[@]}" | median)
+ratio=$(awk -v a="$m_with" -v b="$m_without" 'BEGIN { printf "%.3f", a / b }')
+
+echo "== analyzer's own time: one more build with -p:ReportAnalyzer=true -v:d (not timed)"
+build true -p:ReportAnalyzer=true -v:d >"$work/report-analyzer.log" 2>&1 || { tail -50 "$work/report-analyzer.log" >&2; exit 1; }
+# The compiler's report: the total, then one line per analyzer assembly and per analyzer type.
+# The compiler's report: the total, then a line per analyzer assembly and per analyzer type, with
+# seconds and percent first. Only the total, the header and our lines are printed.
+grep -E "Total analyzer execution time|Time \(s\)|^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers" "$work/report-analyzer.log" \
+  | sed -e 's/^[[:space:]]*//' || echo "(no ReportAnalyzer lines found in $work/report-analyzer.log)"
+warnings=$(grep -E "warning RNN00[1-4]" "$work/last-build.log" | sort -u | wc -l)
+
+echo
+echo "== result ($runs runs each, $files files)"
+echo "median without analyzer: $m_without s   (runs: ${without[*]})"
+echo "median with analyzer:    $m_with s   (runs: ${with[*]})"
+echo "ratio with / without:    $ratio"
+echo "RNN warnings in the last timed build: $warnings"
