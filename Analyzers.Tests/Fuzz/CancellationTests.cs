@@ -116,7 +116,7 @@ namespace RnnShapeAnalyzers.Tests.Fuzz
 #pragma warning restore RS1001
         {
 #pragma warning disable RS2008 // Release tracking is for shipped analyzers; this one exists only inside a test.
-            private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("TEST002", "t", "t", "t", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+            private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("TEST003", "t", "t", "t", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 #pragma warning restore RS2008
 
             private readonly CancellationTokenSource _cancellation;

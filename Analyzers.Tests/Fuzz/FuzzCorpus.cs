@@ -47,9 +47,17 @@ namespace RnnShapeAnalyzers.Tests.Fuzz
             var testFiles = Directory.GetFiles(RepositoryPaths.AnalyzerTests, "*Tests.cs", SearchOption.TopDirectoryOnly)
                 .OrderBy(path => path, StringComparer.Ordinal)
                 .ToList();
+            var codeFiles = new List<string>();
             foreach (var path in testFiles)
             {
                 var extracted = TestSourceExtractor.Extract(path);
+
+                // Test files without any C# in string literals (meta-tests) have nothing to fuzz.
+                if (extracted.Sources.Count > 0 || extracted.Unreached.Count > 0)
+                {
+                    codeFiles.Add(path);
+                }
+
                 unreached.AddRange(extracted.Unreached);
                 foreach (var (name, source) in extracted.Sources)
                 {
@@ -62,7 +70,7 @@ namespace RnnShapeAnalyzers.Tests.Fuzz
             }
 
             sources.Add(new CorpusSource("samples/SeedExamples/Program.cs", File.ReadAllText(RepositoryPaths.SeedSample), isProgram: true));
-            return new FuzzCorpus(sources, unreached, testFiles.Select(Path.GetFileName).ToList()!);
+            return new FuzzCorpus(sources, unreached, codeFiles.Select(Path.GetFileName).ToList()!);
         }
     }
 }

@@ -107,6 +107,12 @@ namespace RnnShapeAnalyzers.Tests.Fuzz
         /// </summary>
         private static bool IsVerifierSourceArgument(ArgumentSyntax argument)
         {
+            // PayForPlayTests runs the analyzer directly: TelemetryAsync(analyzer, source, ...).
+            if (argument.Parent is ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "TelemetryAsync" } } } telemetry)
+            {
+                return telemetry.Arguments.IndexOf(argument) == 1;
+            }
+
             if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } list)
             {
                 return false;
