@@ -212,6 +212,23 @@ namespace RnnShapeAnalyzers.Tests
             rnn.call(x);
             """));
 
+        /// <summary>
+        /// A sequence of length 0 breaks RNN007, which only the runtime reports for now
+        /// (docs/rules/RNN007.md). The shared rules find it; the analyzer passed it on as an RNN004 whose
+        /// message could not be formatted (found by the fuzz test). Other problems of such a call are
+        /// still reported.
+        /// </summary>
+        [Fact]
+        public Task AnEmptySequenceIsNotReportedAsAWrongRank() => Verify.AnalyzerAsync(
+            Snippet.Method("""
+                var rnn = nn.RNN(10, 20);
+                rnn.call(torch.randn(0, 3, 10));
+                var gru = nn.GRU(10, 20, batchFirst: true);
+                gru.call({|#0:torch.randn(3, 0, 7)|});
+                """),
+            Verify.Diagnostic("RNN001").WithLocation(0).WithMessage(
+                "Input [3, 0, 7] has 7 features in its last dimension but the GRU was built with inputSize 10; expected input shape [3, 0, 10]"));
+
         [Theory]
         [InlineData(false)]
         [InlineData(true)]

@@ -53,12 +53,17 @@ namespace RnnShapeAnalyzers
 
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(InputFeatureSize, HiddenStateShape, BatchFirstMixUp, InputRank);
 
-        public static DiagnosticDescriptor ForRule(string ruleId) => ruleId switch
+        /// <summary>
+        /// The descriptor of a rule the analyzer reports, or null for one the shared rules also check but
+        /// only the runtime reports for now (RNN005-RNN008: an empty sequence is found in source too).
+        /// </summary>
+        public static DiagnosticDescriptor? ForRule(string ruleId) => ruleId switch
         {
             RuleIds.InputFeatureSize => InputFeatureSize,
             RuleIds.HiddenStateShape => HiddenStateShape,
             RuleIds.BatchFirstMixUp => BatchFirstMixUp,
-            _ => InputRank,
+            RuleIds.InputRank => InputRank,
+            _ => null,
         };
     }
 }

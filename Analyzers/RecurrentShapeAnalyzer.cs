@@ -102,6 +102,11 @@ namespace RnnShapeAnalyzers
                 var check = RecurrentShapeRules.CheckSequenceCall(call.Layer.Spec, call.Input.Shape, call.HiddenState?.Shape, call.CellState?.Shape);
                 foreach (var violation in check.Violations)
                 {
+                    if (Descriptors.ForRule(violation.RuleId) is not { } descriptor)
+                    {
+                        continue;
+                    }
+
                     var reported = violation;
                     if (reported.SuggestedBatchFirst is bool flipped && !AllCallsAcceptBatchFirst(calls, call.Layer.Factory, flipped))
                     {
@@ -110,7 +115,7 @@ namespace RnnShapeAnalyzers
 
                     var offerInputSize = reported.RuleId == RuleIds.InputFeatureSize && AllCallsAcceptInputSize(calls, call.Layer.Factory, reported.Actual[-1]);
                     var offerRewrite = reported.RuleId != RuleIds.InputRank && AllUsesAcceptShape(calls, call.Operand(reported.Operand)?.Source, reported.Expected);
-                    context.ReportDiagnostic(CreateDiagnostic(call, reported, offerInputSize, offerRewrite));
+                    context.ReportDiagnostic(CreateDiagnostic(descriptor, call, reported, offerInputSize, offerRewrite));
                 }
             }
         }
@@ -196,7 +201,7 @@ namespace RnnShapeAnalyzers
 
         private static bool Uses(TrackedTensor? tensor, IOperation source) => tensor?.Source == source;
 
-        private static Diagnostic CreateDiagnostic(RecurrentCall call, ShapeViolation violation, bool offerInputSize, bool offerRewrite)
+        private static Diagnostic CreateDiagnostic(DiagnosticDescriptor descriptor, RecurrentCall call, ShapeViolation violation, bool offerInputSize, bool offerRewrite)
         {
             var facts = new DiagnosticFacts();
             facts.Add(DiagnosticFacts.ExpectedShape, Format(violation.Expected));
@@ -241,7 +246,7 @@ namespace RnnShapeAnalyzers
             }
 
             return Diagnostic.Create(
-                Descriptors.ForRule(violation.RuleId),
+                descriptor,
                 location.GetLocation(),
                 facts.Locations,
                 facts.Properties,
