@@ -83,6 +83,22 @@ namespace RnnShapeAnalyzers.Tests
                 var x = torch.randn(5, 3,
                 rnn.call(x);
                 """,
+            // Found by the fuzz test: the missing element bound as an unknown dimension whose zero-width
+            // syntax went to the RNN002 fix, which replaced the whole initializer by a literal and threw.
+            ["MissingArrayElement"] = """
+                var rnn = nn.RNN(10, 20);
+                rnn.call(torch.randn(5, 3, 10), torch.zeros(new long[] { , 3, 30 }));
+                var lstm = nn.LSTM(10, 20);
+                lstm.call(torch.randn(5, 3, 10), (torch.zeros([2, , 20]), torch.zeros(1, 3, 20)));
+                """,
+            // 'new long' without its parentheses binds to 0 (found by the fuzz test as an empty sequence).
+            ["ObjectCreationWithoutParentheses"] = """
+                var rnn = nn.RNN(new long, 20);
+                rnn.call(torch.randn(5, 3, 7));
+                var gru = nn.GRU(10, 20);
+                gru.call(torch.randn(new long 5, 10 }));
+                gru.call(torch.randn(5, 3, 10), torch.zeros(1, 3, new long));
+                """,
         };
 
         [Theory]
@@ -97,6 +113,8 @@ namespace RnnShapeAnalyzers.Tests
         [InlineData("CyclicLocals")]
         [InlineData("UnfinishedInPlaceCall")]
         [InlineData("UnfinishedTensorFactory")]
+        [InlineData("MissingArrayElement")]
+        [InlineData("ObjectCreationWithoutParentheses")]
         public async Task NoCrashAndNoShapeDiagnostic(string name)
         {
             var source = Snippet.Method(Cases[name]);

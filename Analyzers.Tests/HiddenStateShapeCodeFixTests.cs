@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using RnnShapeAnalyzers.CodeFixes;
 using RnnShapeAnalyzers.Tests.Verifiers;
 using Xunit;
@@ -69,6 +70,28 @@ namespace RnnShapeAnalyzers.Tests
                 """,
                 parameters: "bool batchFirst"),
             HiddenStateShapeCodeFixProvider.RewriteStateShape);
+
+        /// <summary>
+        /// A state whose dimension list is still being typed proves nothing: no RNN002, so no fix. Before,
+        /// the zero-width syntax of the missing element reached this fix as a dimension to rewrite; the fix
+        /// replaced the whole initializer by a literal and threw InvalidCastException (found by the fuzz test).
+        /// </summary>
+        [Fact]
+        public Task NoDiagnosticAndNoFixForAStateWithAMissingDimension()
+        {
+            var source = Snippet.Method("""
+                var rnn = nn.RNN(10, 20);
+                rnn.call(torch.randn(5, 3, 10), torch.zeros(new long[] { , 3, 30 }));
+                """);
+            var test = new VerifyFix.Test
+            {
+                TestCode = source,
+                FixedCode = source,
+                CodeActionEquivalenceKey = HiddenStateShapeCodeFixProvider.RewriteStateShape,
+                CompilerDiagnostics = CompilerDiagnostics.None,
+            };
+            return test.RunAsync(CancellationToken.None);
+        }
 
         [Fact]
         public Task NoFixForAStateOfTheWrongRank()

@@ -45,7 +45,7 @@ namespace RnnShapeAnalyzers.Tracking
 
         public Dim EvaluateInteger(IOperation? operation, int depth = 0)
         {
-            if (operation is null || depth > MaxDepth)
+            if (operation is null || depth > MaxDepth || HasSyntaxErrors(operation))
             {
                 return Dim.Unknown;
             }
@@ -70,7 +70,7 @@ namespace RnnShapeAnalyzers.Tracking
 
         public bool? EvaluateBoolean(IOperation? operation, int depth = 0)
         {
-            if (operation is null || depth > MaxDepth)
+            if (operation is null || depth > MaxDepth || HasSyntaxErrors(operation))
             {
                 return null;
             }
@@ -242,6 +242,11 @@ namespace RnnShapeAnalyzers.Tracking
                     continue;
                 }
 
+                if (HasSyntaxErrors(argument.Value))
+                {
+                    return TrackedTensor.Unknown;
+                }
+
                 if (IsInteger(parameter.Type))
                 {
                     dims.Add(EvaluateInteger(argument.Value, depth + 1));
@@ -283,7 +288,7 @@ namespace RnnShapeAnalyzers.Tracking
             var syntax = ImmutableArray.CreateBuilder<SyntaxNode>(4);
             foreach (var element in elements)
             {
-                if (SpreadKind is { } spreadKind && element.Kind == spreadKind)
+                if ((SpreadKind is { } spreadKind && element.Kind == spreadKind) || HasSyntaxErrors(element))
                 {
                     return TrackedTensor.Unknown;
                 }
@@ -294,6 +299,14 @@ namespace RnnShapeAnalyzers.Tracking
 
             return new TrackedTensor(Shape.Of(dims), syntax.ToImmutable(), factory);
         }
+
+        /// <summary>
+        /// Code with a syntax error is being typed: nothing is proven from it. <c>new long</c> without its
+        /// parentheses binds to 0; the missing element of <c>new long[] { , 3, 30 }</c> is a zero-width
+        /// placeholder, so a tensor made with it has no proven rank, and its dimension no syntax a fix
+        /// could rewrite (the RNN002 fix replaced the whole initializer instead, and threw).
+        /// </summary>
+        private static bool HasSyntaxErrors(IOperation operation) => operation.Syntax.IsMissing || operation.Syntax.ContainsDiagnostics;
 
         private static bool IsNull(IOperation operation)
             => operation is IDefaultValueOperation || (operation.ConstantValue.HasValue && operation.ConstantValue.Value is null);
