@@ -58,6 +58,10 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
         [Benchmark(Description = "RecurrentShapeAnalyzer, 200 files")]
         public Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> Recurrent() => AnalyzeAsync(_recurrent);
 
+        /// <summary>The baseline once more, measured last: how far the process drifted while measuring (tiering, GC tuning, load).</summary>
+        [Benchmark(Description = "EmptyAnalyzer again, measured last")]
+        public Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> EmptyAgain() => AnalyzeAsync(_empty);
+
         private Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> AnalyzeAsync(DiagnosticAnalyzer analyzer)
             => AnalyzerWorkload.WithAnalyzer(_compilation, analyzer).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
     }

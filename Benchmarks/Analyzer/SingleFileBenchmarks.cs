@@ -66,6 +66,10 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
         [Benchmark(Description = "RecurrentShapeAnalyzer, Model000.cs")]
         public Task<ImmutableArray<Diagnostic>> Recurrent() => AnalyzeFileAsync(_recurrent);
 
+        /// <summary>The baseline once more, measured last: how far the process drifted while measuring (tiering, GC tuning, load).</summary>
+        [Benchmark(Description = "EmptyAnalyzer again, measured last")]
+        public Task<ImmutableArray<Diagnostic>> EmptyAgain() => AnalyzeFileAsync(_empty);
+
         private Task<ImmutableArray<Diagnostic>> AnalyzeFileAsync(DiagnosticAnalyzer analyzer)
         {
             var withAnalyzer = AnalyzerWorkload.WithAnalyzer(_compilation, analyzer);
