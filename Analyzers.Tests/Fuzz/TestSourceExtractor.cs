@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -13,7 +12,7 @@ namespace RnnShapeAnalyzers.Tests.Fuzz
     /// <summary>
     /// Reads the C# sources out of a test file the way the tests build them, by parsing the file with
     /// Roslyn and evaluating every expression passed to <c>Snippet.Method</c>, <c>Lookalike.Method</c>,
-    /// <c>TestCode</c> and <c>FixedCode</c>: string literals (raw, verbatim, regular), <c>+</c>, constants
+    /// <c>TestCode</c>, <c>FixedCode</c> or a verifier's source arguments: string literals (raw, verbatim, regular), <c>+</c>, constants
     /// and locals (through a semantic model of the file), <c>.Replace(a, b)</c>, a dictionary of cases
     /// indexed by a parameter (every value it holds), and the <see cref="Snippet"/> and
     /// <see cref="Lookalike"/> wrappers themselves, called with the evaluated arguments. Every raw and
