@@ -5,8 +5,14 @@
 # model files, 3-6 recurrent layers each, about 48,000 lines) as one project referencing TorchSharp
 # 0.107.0, restores it once, then runs `dotnet build --no-incremental` without and with the analyzer,
 # alternately, RUNS times each after one untimed warm-up build of each, and prints the median wall
-# times and their ratio. A last build with -p:ReportAnalyzer=true -v:d prints the analyzer's own time
-# as the compiler measured it.
+# times and their ratio; also the median CPU time (user + sys of the build and the csc it starts) and
+# its ratio, which other work on a shared machine moves much less than wall time. A last build with
+# -p:ReportAnalyzer=true -v:d prints the analyzer's own time as the compiler measured it.
+#
+# Every build runs csc as its own process (-p:UseSharedCompilation=false, -nodeReuse:false), as on a
+# CI agent without the compiler server: the CPU time is then all the build's, and no build shares a
+# server with other builds on the machine. Each build therefore also loads and JIT-compiles the
+# analyzer afresh, which the "with" builds pay.
 #
 # The analyzer is toggled with an MSBuild property (-p:RnnShapeAnalyzer=true|false) that adds or
 # leaves out the same three DLLs the package puts under analyzers/dotnet/cs (RnnShapeAnalyzers,
@@ -69,15 +75,14 @@ dotnet restore "$work/Models/Models.csproj" -nologo -v:q
 build() { # $1 = true|false; extra arguments follow
   local with="$1"; shift
   dotnet build "$work/Models/Models.csproj" --no-incremental --no-restore -c Release -nologo \
-    -p:RnnShapeAnalyzer="$with" "$@"
+    -nodeReuse:false -p:UseSharedCompilation=false -p:RnnShapeAnalyzer="$with" "$@"
 }
 
-timed_build() { # prints wall seconds
-  local start end
-  start=$(date +%s.%N)
-  build "$1" -v:q >"$work/last-build.log" 2>&1 || { cat "$work/last-build.log" >&2; exit 1; }
-  end=$(date +%s.%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }'
+timed_build() { # prints "wall cpu" in seconds; cpu = user + sys of the build and its children (csc)
+  local TIMEFORMAT='%R %U %S'
+  { time build "$1" -v:q >"$work/last-build.log" 2>&1; } 2>"$work/last-time.txt" \
+    || { cat "$work/last-build.log" >&2; exit 1; }
+  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$work/last-time.txt"
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -86,16 +91,30 @@ echo "== warm-up (not counted): one build without, one with the analyzer"
 timed_build false >/dev/null
 timed_build true >/dev/null
 
-without=()
-with=()
+wall_without=(); cpu_without=(); wall_with=(); cpu_with=()
 for ((i = 1; i <= runs; i++)); do
-  t=$(timed_build false); without+=("$t"); echo "run $i without analyzer: $t s"
-  t=$(timed_build true); with+=("$t"); echo "run $i with analyzer:    $t s"
+  out=$(timed_build false); read -r w c <<<"$out"; wall_without+=("$w"); cpu_without+=("$c")
+  echo "run $i without analyzer: wall $w s, cpu $c s"
+  out=$(timed_build true); read -r w c <<<"$out"; wall_with+=("$w"); cpu_with+=("$c")
+  echo "run $i with analyzer:    wall $w s, cpu $c s"
 done
 
-m_without=$(printf '%s\n' "${without[@]}" | median)
-m_with=$(printf '%s\n' "${with[@]}" | median)
+m_without=$(printf '%s\n' "${wall_without[@]}" | median)
+m_with=$(printf '%s\n' "${wall_with[@]}" | median)
 ratio=$(awk -v a="$m_with" -v b="$m_without" 'BEGIN { printf "%.3f", a / b }')
+c_without=$(printf '%s\n' "${cpu_without[@]}" | median)
+c_with=$(printf '%s\n' "${cpu_with[@]}" | median)
+cpu_ratio=$(awk -v a="$c_with" -v b="$c_without" 'BEGIN { printf "%.3f", a / b }')
+# Run i "with" directly follows run i "without": the median of these pair ratios is less moved by load
+# that changes during the script than the ratio of the medians.
+pair_ratios() { # $1 = name of the "with" array, $2 = name of the "without" array
+  local -n a="$1" b="$2"
+  for ((j = 0; j < ${#a[@]}; j++)); do awk -v x="${a[j]}" -v y="${b[j]}" 'BEGIN { printf "%.3f\n", x / y }'; done
+}
+pairs_wall=$(pair_ratios wall_with wall_without | tr '\n' ' ')
+pairs_cpu=$(pair_ratios cpu_with cpu_without | tr '\n' ' ')
+pair_wall=$(pair_ratios wall_with wall_without | median)
+pair_cpu=$(pair_ratios cpu_with cpu_without | median)
 
 echo "== analyzer's own time: one more build with -p:ReportAnalyzer=true -v:d (not timed)"
 build true -p:ReportAnalyzer=true -v:d >"$work/report-analyzer.log" 2>&1 || { tail -50 "$work/report-analyzer.log" >&2; exit 1; }
@@ -108,7 +127,11 @@ warnings=$(grep -E "warning RNN00[1-4]" "$work/last-build.log" | sort -u | wc -l
 
 echo
 echo "== result ($runs runs each, $files files)"
-echo "median without analyzer: $m_without s   (runs: ${without[*]})"
-echo "median with analyzer:    $m_with s   (runs: ${with[*]})"
-echo "ratio with / without:    $ratio"
+echo "wall, median without analyzer: $m_without s   (runs: ${wall_without[*]})"
+echo "wall, median with analyzer:    $m_with s   (runs: ${wall_with[*]})"
+echo "wall ratio with / without:     $ratio"
+echo "cpu,  median without analyzer: $c_without s   (runs: ${cpu_without[*]})"
+echo "cpu,  median with analyzer:    $c_with s   (runs: ${cpu_with[*]})"
+echo "cpu ratio with / without:      $cpu_ratio"
+echo "median of per-run-pair ratios: wall $pair_wall (pairs: $pairs_wall), cpu $pair_cpu (pairs: $pairs_cpu)"
 echo "RNN warnings in the last timed build: $warnings"
