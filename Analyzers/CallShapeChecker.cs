@@ -71,15 +71,16 @@ namespace RnnShapeAnalyzers
 
         private void Report(CheckedCall call, ShapeViolation violation, List<CheckedCall> sameLayer, Dictionary<IOperation, List<CheckedCall>> bySource)
         {
-            violation = ChainedViolation(call, violation) ?? violation;
-            if (Descriptors.ForRule(violation.RuleId) is not { } descriptor)
+            // A chained violation keeps the feature mismatch's shapes for the facts; its own words for the message.
+            var reported = ChainedViolation(call, violation) ?? violation;
+            if (Descriptors.ForRule(reported.RuleId) is not { } descriptor)
             {
                 return;
             }
 
-            if (violation.SuggestedBatchFirst is bool flipped && !AllCallsAcceptBatchFirst(sameLayer, flipped))
+            if (reported.SuggestedBatchFirst is bool flipped && !AllCallsAcceptBatchFirst(sameLayer, flipped))
             {
-                violation = violation.WithoutSuggestedBatchFirst();
+                reported = violation = reported.WithoutSuggestedBatchFirst();
             }
 
             var facts = new DiagnosticFacts();
@@ -87,7 +88,7 @@ namespace RnnShapeAnalyzers
             facts.Add(DiagnosticFacts.ActualShape, Format(violation.Actual));
             var layer = call.Call.Layer;
             var (location, tensor) = Target(call.Call, violation);
-            switch (violation.RuleId)
+            switch (reported.RuleId)
             {
                 case RuleIds.InputFeatureSize or RuleIds.RecurrentLayerChain or RuleIds.EmbeddingDimension:
                     if (layer.IsFixable && AllCallsAcceptInputSize(sameLayer, violation.Actual[-1]))
@@ -118,7 +119,7 @@ namespace RnnShapeAnalyzers
                     break;
             }
 
-            var rewritable = tensor is not null && violation.RuleId is RuleIds.InputFeatureSize or RuleIds.HiddenStateShape or RuleIds.BatchFirstMixUp
+            var rewritable = tensor is not null && reported.RuleId is RuleIds.InputFeatureSize or RuleIds.HiddenStateShape or RuleIds.BatchFirstMixUp
                 && AllUsesAcceptShape(bySource, tensor.Source, violation.Expected);
             for (var i = 0; rewritable && i < tensor!.DimensionSyntax.Length; i++)
             {
@@ -130,7 +131,7 @@ namespace RnnShapeAnalyzers
                 }
             }
 
-            _report(Diagnostic.Create(descriptor, location.GetLocation(), facts.Locations, facts.Properties, MessageArguments(violation, layer)));
+            _report(Diagnostic.Create(descriptor, location.GetLocation(), facts.Locations, facts.Properties, MessageArguments(reported, layer)));
         }
 
         /// <summary>
@@ -149,9 +150,9 @@ namespace RnnShapeAnalyzers
             switch (producer.Part)
             {
                 case TensorProducerPart.RecurrentOutput when producer.Layer.Spec is { } spec && features.IsProvablyEqualTo(spec.OutputFeatures):
-                    return LayerChainRules.CheckRecurrentToRecurrent(spec, producer.Layer.DisplayName, consumer.Spec!, consumer.DisplayName)?.WithActual(violation.Actual);
+                    return LayerChainRules.CheckRecurrentToRecurrent(spec, producer.Layer.DisplayName, consumer.Spec!, consumer.DisplayName);
                 case TensorProducerPart.Embedding when features.IsProvablyEqualTo(producer.Layer.OutFeatures):
-                    return LayerChainRules.CheckEmbeddingToRecurrent(producer.Layer.OutFeatures, producer.Layer.DisplayName, consumer.Spec!, consumer.DisplayName)?.WithActual(violation.Actual);
+                    return LayerChainRules.CheckEmbeddingToRecurrent(producer.Layer.OutFeatures, producer.Layer.DisplayName, consumer.Spec!, consumer.DisplayName);
                 default:
                     return null;
             }
@@ -277,7 +278,7 @@ namespace RnnShapeAnalyzers
         private static bool IsNamedDimension(string symbol)
         {
             var open = symbol.IndexOf(".shape[", StringComparison.Ordinal);
-            if (open <= 0 || !symbol.EndsWith("]", StringComparison.Ordinal) || !SyntaxFacts.IsValidIdentifier(symbol.Substring(0, open)))
+            if (open <= 0 || !symbol.EndsWith("]", StringComparison.Ordinal) || !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(symbol.Substring(0, open)))
             {
                 return false;
             }

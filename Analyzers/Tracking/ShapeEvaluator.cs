@@ -97,7 +97,7 @@ namespace RnnShapeAnalyzers.Tracking
                 case IConversionOperation conversion:
                     return EvaluateBoolean(conversion.Operand, depth + 1);
                 case ILocalReferenceOperation local:
-                    return SingleValue(local) is { Element: null } value ? EvaluateBoolean(value.Value, depth + 1) : null;
+                    return SingleValue(local) is { Element: null } single ? EvaluateBoolean(single.Value, depth + 1) : null;
                 case IFieldReferenceOperation or IPropertyReferenceOperation when MemberOf(operation) is { } member:
                     bool? agreed = null;
                     var values = Members()?.Values(member);
