@@ -76,7 +76,7 @@ namespace RnnShapeAnalyzers.Tests
                 """,
                 parameters: "long steps"),
             Verify.Diagnostic("RNN004").WithLocation(0).WithArguments(
-                "[?, 10]", "2", "RNN", "a 3-D input (sequence, batch, features)", "; add the batch dimension: input.unsqueeze(1) has shape [?, 1, 10]"));
+                "[steps, 10]", "2", "RNN", "a 3-D input (sequence, batch, features)", "; add the batch dimension: input.unsqueeze(1) has shape [steps, 1, 10]"));
 
         [Fact]
         public Task ConstFieldsConstLocalsLocalsAndArithmetic() => Verify.AnalyzerAsync(

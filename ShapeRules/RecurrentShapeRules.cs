@@ -267,7 +267,11 @@ namespace RnnShapeAnalyzers.ShapeRules
                 && input[b].Symbol is not null
                 && !input[b].IsProvablyEqualTo(stateBatch);
 
-        private static Dim Prefer(Dim expected, Dim actual) => expected.IsKnown || expected.Symbol is not null ? expected : actual;
+        /// <summary>
+        /// The dimension to show as expected: a proven size; a named one unless the actual size is a
+        /// proven number the rules found no fault with (a fix must not rewrite a size that may be right).
+        /// </summary>
+        private static Dim Prefer(Dim expected, Dim actual) => expected.IsKnown || (expected.Symbol is not null && !actual.IsKnown) ? expected : actual;
 
         private static string SpecFlag(bool? flag) => RecurrentLayerSpec.Format(flag);
 
