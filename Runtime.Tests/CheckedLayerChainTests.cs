@@ -136,6 +136,19 @@ namespace RnnShapeAnalyzers.Runtime.Tests
         }
 
         [Fact]
+        public void ASliceOfTheFinalStateHasNoOriginAndRnn010NamesItsShape()
+        {
+            using var scope = torch.NewDisposeScope();
+            using var lstm = CheckedNN.LSTM(10, 20, numLayers: 2, bidirectional: true);
+            using var head = CheckedNN.Linear(40, 5);
+            var (_, hN, _) = lstm.call(torch.randn(7, 4, 10));
+
+            var error = Assert.Throws<RnnShapeException>(() => head.call(hN[-1]));
+            Assert.Equal(Shape.Of(20), error.Expected);
+            Assert.StartsWith("RNN010: Input [4, 20] has 20 features (its last dimension) but Linear(in_features: 40, out_features: 5) reads it with in_features 40; expected in_features 20", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void LinearOnAnInputFromNoKnownLayerIsRnn010NamingTheInputShape()
         {
             using var scope = torch.NewDisposeScope();

@@ -7,7 +7,7 @@ namespace RnnShapeAnalyzers.Runtime
     /// Remembers which checked layer returned which tensor object, so that a layer that rejects the
     /// tensor can name the layer that made it. The table holds its keys weakly: an entry lives as long
     /// as the tensor object and adds nothing that outlives it. Only the object that the layer returned
-    /// is remembered; any operation that returns a new tensor (dropout, indexing, view, to) starts
+    /// is remembered; any operation that returns a new tensor object (dropout, indexing, view) starts
     /// without an origin.
     /// </summary>
     internal static class TensorProvenance
