@@ -38,7 +38,7 @@ namespace RnnShapeAnalyzers.Runtime
             }
 
             var check = RecurrentShapeRules.CheckCall(spec, inputFacts.Shape, hiddenFacts?.Shape, cellFacts?.Shape);
-            if (check.Violations.Count > 0 && check.Violations[0].RuleId == RuleIds.InputFeatureSize && LayerChainFailures.ForRecurrentInput(spec, input!) is { } chain)
+            if (check.Violations.Count > 0 && check.Violations[0].RuleId == RuleIds.InputFeatureSize && LayerChainFailures.ForRecurrentInput(spec, input) is { } chain)
             {
                 // The input came from a checked layer: name it, and say which inputSize to set.
                 throw new RnnShapeException(chain, chain.OperandName);

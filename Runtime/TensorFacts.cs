@@ -31,7 +31,7 @@ namespace RnnShapeAnalyzers.Runtime
         public string DeviceName => new Device(DeviceType, DeviceIndex).ToString();
 
         /// <summary>Reads a tensor that must be present.</summary>
-        public static TensorFacts Of(Tensor? tensor, string paramName)
+        public static TensorFacts Of([NotNull] Tensor? tensor, string paramName)
         {
             RequireLive(tensor, paramName);
             var (deviceType, deviceIndex) = DeviceOf(tensor);
