@@ -43,7 +43,7 @@ namespace RnnShapeAnalyzers.ShapeRules
         public static RuleDescription ElementType { get; } = new RuleDescription(
             RuleIds.ElementType,
             "Tensor dtype does not match the layer's parameters",
-            "{0} has dtype {1} but the {2}'s parameters are {3}; convert it with .to(ScalarType.{3}) or build the layer with dtype: ScalarType.{1}",
+            "{0} has dtype {1} but the {2}'s parameters are {3}, the dtype it expects; convert it with .to(ScalarType.{3}) or build the layer with dtype: ScalarType.{1}",
             "Inputs and states must have the dtype of the layer's weights; libtorch otherwise throws 'mat1 and mat2 must have the same dtype' (or, for LSTM, 'get_mkldnn_dtype: unsupported data type').");
 
         /// <summary>RNN006.</summary>
@@ -64,7 +64,7 @@ namespace RnnShapeAnalyzers.ShapeRules
         public static RuleDescription MissingCellState { get; } = new RuleDescription(
             RuleIds.MissingCellState,
             "Cell needs an explicit initial state",
-            "The {0} is called without a state on input {1}, which TorchSharp 0.107 cannot fill in; pass {2}",
+            "The {0} is called without a state on input {1}, which TorchSharp 0.107 cannot fill in; it needs {2}",
             "TorchSharp 0.107's LSTMCell never builds a default state ('Input batch size N doesn't match hidden0 batch size 0'), and RNNCell and GRUCell cannot for a 1-D input of more than one feature ('Input batch size 1 doesn't match hidden0 batch size N').");
 
         /// <summary>RNN009: {0} the producer's origin, {1} its output features, {2} how they follow from it, {3} the consumer's origin, {4} its inputSize.</summary>
