@@ -6,8 +6,8 @@ using static TorchSharp.torch;
 namespace RnnShapeAnalyzers.ModelCorpus
 {
     /// <summary>
-    /// An LSTMCell decoder started from the encoder LSTM's final (h, c), but the encoder is wider
-    /// (EncoderHidden) than the decoder cell (DecoderHidden).
+    /// An LSTMCell decoder started from a zero "go" frame and the encoder LSTM's final (h, c), but the
+    /// encoder is wider (EncoderHidden) than the decoder cell (DecoderHidden).
     /// </summary>
     public sealed class LstmCellDecoderEncoderStateWidth : nn.Module<Tensor, Tensor>
     {
@@ -32,7 +32,7 @@ namespace RnnShapeAnalyzers.ModelCorpus
         public override Tensor forward(Tensor x)
         {
             var (_, hN, cN) = encoder.call(x);
-            var frame = x[-1];
+            var frame = torch.zeros(x.shape[1], Features);
             var h0 = hN[-1];
             var c0 = cN[-1];
 
