@@ -250,9 +250,9 @@ namespace RnnShapeAnalyzers
                 {
                     sizes[i] = text;
                 }
-                else if (i == 0 && expected.Rank == 2 && call.InputSyntax is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name)
+                else if (i == 0 && expected.Rank == 2 && IsCheapToRepeat(call.InputSyntax))
                 {
-                    sizes[i] = name.Identifier.ValueText + ".shape[0]";
+                    sizes[i] = call.InputSyntax.ToString() + ".shape[0]";
                 }
                 else
                 {
@@ -263,6 +263,17 @@ namespace RnnShapeAnalyzers
             var zeros = "global::TorchSharp.torch.zeros(" + string.Join(", ", sizes) + ")";
             return "(" + zeros + ", " + zeros + ")";
         }
+
+        /// <summary>A name, a member, or an element with constant indices: reading it again computes nothing.</summary>
+        private static bool IsCheapToRepeat(SyntaxNode syntax) => syntax switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax => true,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member => IsCheapToRepeat(member.Expression),
+            Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax element => IsCheapToRepeat(element.Expression)
+                && element.ArgumentList.Arguments.All(a => a.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.PrefixUnaryExpressionSyntax { Operand: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax }),
+            Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax => true,
+            _ => false,
+        };
 
         /// <summary>A size as code: a number, or a named dimension of a parameter or local (<c>x.shape[1]</c>).</summary>
         private static string? Expression(Dim dim)

@@ -50,6 +50,13 @@ namespace RnnShapeAnalyzers.Tracking
                     assumptions.Add((RankIndependentShape(shapeFor), hidden, cell));
                 }
             }
+            else if (!input.Shape.IsRankKnown && call.Spec.Kind.IsCell())
+            {
+                // Nothing known of a cell's input: it is 1-D or 2-D (anything else throws), states are
+                // still checked under both.
+                assumptions.Add((Shape.Of(Dim.Unknown, Dim.Unknown), hidden, cell));
+                assumptions.Add((Shape.Of(Dim.Unknown), hidden, cell));
+            }
             else
             {
                 assumptions.Add((input.Shape, hidden, cell));

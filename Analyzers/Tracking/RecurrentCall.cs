@@ -10,6 +10,8 @@ namespace RnnShapeAnalyzers.Tracking
     /// </summary>
     internal sealed class RecurrentCall
     {
+        private ShapeEvaluator? _evaluator;
+
         private RecurrentCall(IInvocationOperation invocation, TrackedLayer layer, TrackedTensor input, SyntaxNode inputSyntax, bool isPacked, TrackedTensor? hiddenState, SyntaxNode? hiddenStateSyntax, TrackedTensor? cellState, SyntaxNode? cellStateSyntax)
         {
             Invocation = invocation;
@@ -64,6 +66,7 @@ namespace RnnShapeAnalyzers.Tracking
         {
             var spec = Spec;
             var elementType = Layer.ElementType;
+            var input = SettledInput();
             if (spec.Kind.IsCell())
             {
                 if (index > (spec.Kind.HasCellState() ? 1 : 0))
@@ -72,19 +75,50 @@ namespace RnnShapeAnalyzers.Tracking
                 }
 
                 var part = index == 0 ? TensorProducerPart.RecurrentOutput : TensorProducerPart.RecurrentFinalState;
-                return Input.Map(shape => CellShapeRules.CheckCellCall(spec, shape, null).Output, keepsProducer: false, elementType, new TensorProducer(Layer, part));
+                return input.Map(shape => CellShapeRules.CheckCellCall(spec, shape, null).Output, keepsProducer: false, elementType, new TensorProducer(Layer, part));
             }
 
             switch (index)
             {
                 case 0 when !IsPacked:
-                    return Input.Map(shape => RecurrentShapeRules.CheckSequenceCall(spec, shape, null).Output, keepsProducer: false, elementType, new TensorProducer(Layer, TensorProducerPart.RecurrentOutput));
+                    return input.Map(shape => RecurrentShapeRules.CheckSequenceCall(spec, shape, null).Output, keepsProducer: false, elementType, new TensorProducer(Layer, TensorProducerPart.RecurrentOutput));
                 case 1:
                 case 2 when spec.Kind.HasCellState():
-                    return Input.Map(shape => RecurrentShapeRules.CheckSequenceCall(spec, shape, null).HiddenOut, keepsProducer: false, elementType, new TensorProducer(Layer, TensorProducerPart.RecurrentFinalState));
+                    return input.Map(shape => RecurrentShapeRules.CheckSequenceCall(spec, shape, null).HiddenOut, keepsProducer: false, elementType, new TensorProducer(Layer, TensorProducerPart.RecurrentFinalState));
                 default:
                     return TrackedTensor.Unknown;
             }
+        }
+
+        /// <summary>
+        /// The input with its root's rank settled when the layer decides it (RNN, LSTM and GRU read 3-D
+        /// input): what the call returns then has a known shape, named after the root, wherever it goes.
+        /// </summary>
+        private TrackedTensor SettledInput()
+        {
+            if (Spec.Kind.IsCell() || _evaluator is null || Input.Root is not { } root || Input.ShapeForRootRank is not { } shapeFor)
+            {
+                return Input;
+            }
+
+            int? settledRank = null;
+            for (var rank = 0; rank <= 6; rank++)
+            {
+                var shape = shapeFor(rank);
+                if (shape.IsRankKnown && shape.Rank == 3)
+                {
+                    if (settledRank is not null)
+                    {
+                        return Input;
+                    }
+
+                    settledRank = rank;
+                }
+            }
+
+            return settledRank is int r
+                ? new TrackedTensor(_evaluator.Settle(shapeFor(r), root, r), System.Collections.Immutable.ImmutableArray<SyntaxNode>.Empty, null, Input.ElementType, Input.Producer)
+                : Input;
         }
 
         public static RecurrentCall? TryCreate(IInvocationOperation invocation, ShapeEvaluator evaluator, int depth = 0)
@@ -129,16 +163,22 @@ namespace RnnShapeAnalyzers.Tracking
                 return null;
             }
 
+            RecurrentCall call;
             if (layer.Spec!.Kind.HasCellState())
             {
                 var pair = evaluator.EvaluateStatePair(state);
-                return pair is { } p
+                call = pair is { } p
                     ? new RecurrentCall(invocation, layer, inputTensor, input.Value.Syntax, isPacked, p.Hidden, p.HiddenSyntax, p.Cell, p.CellSyntax)
                     : new RecurrentCall(invocation, layer, inputTensor, input.Value.Syntax, isPacked, null, null, null, null);
             }
+            else
+            {
+                var hidden = evaluator.EvaluateOptionalTensor(state);
+                call = new RecurrentCall(invocation, layer, inputTensor, input.Value.Syntax, isPacked, hidden, hidden is null ? null : state!.Value.Syntax, null, null);
+            }
 
-            var hidden = evaluator.EvaluateOptionalTensor(state);
-            return new RecurrentCall(invocation, layer, inputTensor, input.Value.Syntax, isPacked, hidden, hidden is null ? null : state!.Value.Syntax, null, null);
+            call._evaluator = evaluator;
+            return call;
         }
 
         /// <summary>
