@@ -40,8 +40,20 @@ namespace RnnShapeAnalyzers.Tracking
                 }
             }
 
+            // The walk's order depends on the order the members were analysed in (concurrently): the
+            // writes are kept in source order, so the first one, which messages name, is always the same.
+            foreach (var writes in index._writes.Values)
+            {
+                writes.Sort(CompareSourceOrder);
+            }
+
             return index;
         }
+
+        private static int CompareSourceOrder(IOperation a, IOperation b)
+            => a.Syntax.SyntaxTree == b.Syntax.SyntaxTree
+                ? a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart)
+                : string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath);
 
         /// <summary>The values <paramref name="member"/> is ever given, or null when it cannot be followed.</summary>
         public IReadOnlyList<IOperation>? Values(ISymbol member)
