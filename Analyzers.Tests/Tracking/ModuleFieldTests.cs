@@ -443,8 +443,8 @@ namespace RnnShapeAnalyzers.Tests.Tracking
             """);
 
         /// <summary>
-        /// Sizes from constructor parameters are unknown: no size rule can be proven. The parameter names
-        /// them, though, so the state built from the sequence dimension is still a proven mix-up.
+        /// Sizes from constructor parameters are unknown: no size rule can be proven. The input's own
+        /// dimensions are named, though, so a state built from the sequence dimension is still a proven mix-up.
         /// </summary>
         [Fact]
         public Task LayerBuiltFromConstructorParametersIsCheckedOnlyByNamedDimensions() => Verify.AnalyzerAsync(
@@ -474,7 +474,7 @@ namespace RnnShapeAnalyzers.Tests.Tracking
             }
             """,
             Verify.Diagnostic("RNN003").WithLocation(0).WithArguments(
-                "h0", "x.shape[0]", "x.shape[1]", "false", "1", "[x.shape[0], x.shape[1], x.shape[2]]", "[1, x.shape[1], hidden]", string.Empty));
+                "h0", "x.shape[0]", "x.shape[1]", "false", "1", "[x.shape[0], x.shape[1], x.shape[2]]", "[1, x.shape[1], ?]", string.Empty));
 
         [Fact]
         public Task NestedTypesAreAnalysedOnTheirOwn() => Verify.AnalyzerAsync("""

@@ -90,13 +90,21 @@ namespace RnnShapeAnalyzers.Tracking
             var values = Members()?.Values(member);
             if (values is { Count: > 0 })
             {
-                layer = EvaluateLayer(values[0], depth + 1);
-                for (var i = 1; i < values.Count && layer is not null; i++)
+                _throughMember++;
+                try
                 {
-                    if (EvaluateLayer(values[i], depth + 1) is not { } other || !other.HasSameConfiguration(layer))
+                    layer = EvaluateLayer(values[0], depth + 1);
+                    for (var i = 1; i < values.Count && layer is not null; i++)
                     {
-                        layer = null;
+                        if (EvaluateLayer(values[i], depth + 1) is not { } other || !other.HasSameConfiguration(layer))
+                        {
+                            layer = null;
+                        }
                     }
+                }
+                finally
+                {
+                    _throughMember--;
                 }
 
                 layer = layer?.HeldBy(Origin(member, values[0]), isFixable: values.Count == 1);

@@ -56,13 +56,12 @@ namespace RnnShapeAnalyzers.Tracking
                     return EvaluateTensor(conversion.Operand, depth + 1);
                 case ILocalReferenceOperation local:
                     return EvaluateLocalTensor(local, depth);
-                case IParameterReferenceOperation parameter when _symbols.IsTensor(parameter.Type) && !IsWritten(parameter):
+                case IParameterReferenceOperation parameter when _symbols.IsTensor(parameter.Type) && !IsWritten(parameter) && _throughMember == 0:
                     return TrackedTensor.FromRoot(parameter.Parameter.Name);
                 case IFieldReferenceOperation { Field.Name: "Item1" or "Item2" or "Item3", Instance: { } tuple } item when tuple.Type?.IsTupleType == true:
                     return EvaluateElement(tuple, item.Field.Name[4] - '1', depth + 1);
                 case IFieldReferenceOperation or IPropertyReferenceOperation when MemberOf(operation) is { } member && _symbols.IsTensor(operation.Type):
-                    var values = Members()?.Values(member);
-                    return values is { Count: 1 } ? EvaluateTensor(values[0], depth + 1) : TrackedTensor.Unknown;
+                    return MemberTensor(member, depth);
                 case IPropertyReferenceOperation { Instance: { } receiver } property when _symbols.IsTensor(receiver.Type):
                     return EvaluateTensorProperty(property, receiver, depth);
                 case IInvocationOperation invocation:
@@ -175,6 +174,25 @@ namespace RnnShapeAnalyzers.Tracking
             return settled is null ? shape : Shape.Of(settled);
         }
 
+        private TrackedTensor MemberTensor(ISymbol member, int depth)
+        {
+            var values = Members()?.Values(member);
+            if (values is not { Count: 1 })
+            {
+                return TrackedTensor.Unknown;
+            }
+
+            _throughMember++;
+            try
+            {
+                return EvaluateTensor(values[0], depth + 1);
+            }
+            finally
+            {
+                _throughMember--;
+            }
+        }
+
         private TrackedTensor EvaluateLocalTensor(ILocalReferenceOperation local, int depth)
         {
             if (SingleValue(local) is not { } value)
@@ -185,7 +203,7 @@ namespace RnnShapeAnalyzers.Tracking
             var tensor = value.Element is int element ? EvaluateElement(value.Value, element, depth + 1) : EvaluateTensor(value.Value, depth + 1);
 
             // A tensor local written once whose value the analyzer cannot follow still names its dimensions.
-            return !tensor.IsKnown && _symbols.IsTensor(local.Local.Type) && IsWrittenOnce(local) ? TrackedTensor.FromRoot(local.Local.Name, tensor.ElementType) : tensor;
+            return !tensor.IsKnown && _symbols.IsTensor(local.Local.Type) && IsWrittenOnce(local) && _throughMember == 0 ? TrackedTensor.FromRoot(local.Local.Name, tensor.ElementType) : tensor;
         }
 
         /// <summary><c>x.shape[i]</c>, <c>x.size(i)</c>: the dimension when the shape is known, else its name.</summary>

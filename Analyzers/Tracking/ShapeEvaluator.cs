@@ -30,6 +30,11 @@ namespace RnnShapeAnalyzers.Tracking
         private readonly Dictionary<IOperation, LocalWriteIndex> _locals = new Dictionary<IOperation, LocalWriteIndex>();
         private MemberWriteIndex? _members;
 
+        // Above 0 while a member's assigned value is evaluated: that value is code of another method (a
+        // constructor's), whose parameters and locals are not the reading method's (the constructor's x is
+        // not forward's x), so there they are unknown, not named.
+        private int _throughMember;
+
         /// <param name="buildMembers">Builds the index of the type's member writes; null when members are not followed.</param>
         public ShapeEvaluator(TorchSharpSymbols symbols, Func<MemberWriteIndex>? buildMembers, CancellationToken cancellationToken)
         {
@@ -58,7 +63,7 @@ namespace RnnShapeAnalyzers.Tracking
                     return EvaluateInteger(conversion.Operand, depth + 1);
                 case ILocalReferenceOperation local:
                     return SingleValue(local) is { Element: null } value ? EvaluateInteger(value.Value, depth + 1) : Dim.Unknown;
-                case IParameterReferenceOperation parameter when IsInteger(parameter.Type) && !IsWritten(parameter):
+                case IParameterReferenceOperation parameter when IsInteger(parameter.Type) && !IsWritten(parameter) && _throughMember == 0:
                     return Dim.Symbolic(parameter.Parameter.Name);
                 case IBinaryOperation binary:
                     return Arithmetic(binary.OperatorKind, EvaluateInteger(binary.LeftOperand, depth + 1), EvaluateInteger(binary.RightOperand, depth + 1));
@@ -209,16 +214,24 @@ namespace RnnShapeAnalyzers.Tracking
                 return Dim.Unknown;
             }
 
-            var agreed = EvaluateInteger(values[0], depth + 1);
-            for (var i = 1; i < values.Count; i++)
+            _throughMember++;
+            try
             {
-                if (!EvaluateInteger(values[i], depth + 1).IsProvablyEqualTo(agreed))
+                var agreed = EvaluateInteger(values[0], depth + 1);
+                for (var i = 1; i < values.Count; i++)
                 {
-                    return Dim.Unknown;
+                    if (!EvaluateInteger(values[i], depth + 1).IsProvablyEqualTo(agreed))
+                    {
+                        return Dim.Unknown;
+                    }
                 }
-            }
 
-            return agreed;
+                return agreed;
+            }
+            finally
+            {
+                _throughMember--;
+            }
         }
 
         /// <summary>
