@@ -60,10 +60,11 @@ namespace RnnShapeAnalyzers.Tracking
                     return TrackedTensor.FromRoot(parameter.Parameter.Name);
                 case IFieldReferenceOperation { Field.Name: "Item1" or "Item2" or "Item3", Instance: { } tuple } item when tuple.Type?.IsTupleType == true:
                     return EvaluateElement(tuple, item.Field.Name[4] - '1', depth + 1);
-                case IFieldReferenceOperation or IPropertyReferenceOperation when MemberOf(operation) is { } member && _symbols.IsTensor(operation.Type):
-                    return MemberTensor(member, depth);
+                // Before the members: a tensor's own properties (T, mT) are not members of the analysed type.
                 case IPropertyReferenceOperation { Instance: { } receiver } property when _symbols.IsTensor(receiver.Type):
                     return EvaluateTensorProperty(property, receiver, depth);
+                case IFieldReferenceOperation or IPropertyReferenceOperation when MemberOf(operation) is { } member && _symbols.IsTensor(operation.Type):
+                    return MemberTensor(member, depth);
                 case IInvocationOperation invocation:
                     return EvaluateTensorInvocation(invocation, depth);
                 default:
