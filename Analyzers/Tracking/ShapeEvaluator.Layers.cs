@@ -66,7 +66,9 @@ namespace RnnShapeAnalyzers.Tracking
                     return CallOf(invocation, depth) is { } cellStep ? cellStep.Result(0) : TrackedTensor.Unknown;
                 case TrackedLayerKind.Embedding:
                     var dim = layer.OutFeatures;
-                    return EvaluateTensor(input.Value, depth + 1).Map(shape => ShapeOps.Append(shape, dim), keepsProducer: false, producer: new TensorProducer(layer, TensorProducerPart.Embedding));
+                    // The vectors have the embedding's dtype, not the dtype of the indices (Int64) they are looked up by.
+                    var embedded = EvaluateTensor(input.Value, depth + 1).Map(shape => ShapeOps.Append(shape, dim), keepsProducer: false, producer: new TensorProducer(layer, TensorProducerPart.Embedding));
+                    return layer.ElementType is { } vectors ? embedded.WithElementType(vectors) : embedded.WithoutElementType();
                 case TrackedLayerKind.Linear:
                     var outFeatures = layer.OutFeatures;
                     return EvaluateTensor(input.Value, depth + 1).Map(shape => ShapeOps.ReplaceLast(shape, outFeatures), keepsProducer: false);
@@ -138,7 +140,7 @@ namespace RnnShapeAnalyzers.Tracking
 
             if (_symbols.IsEmbedding(type) && factory.TargetMethod.Name == "Embedding" && Argument(factory, 1) is { } dims)
             {
-                return TrackedLayer.Embedding(EvaluateInteger(dims.Value, depth + 1), factory);
+                return TrackedLayer.Embedding(EvaluateInteger(dims.Value, depth + 1), factory, EvaluateElementType(Argument(factory, "dtype"), "Float32"));
             }
 
             if (_symbols.IsLinear(type) && factory.TargetMethod.Name == "Linear" && Argument(factory, 0) is { } inFeatures && Argument(factory, 1) is { } outFeatures)

@@ -75,8 +75,8 @@ namespace RnnShapeAnalyzers.Tracking
         public static TrackedLayer Recurrent(RecurrentLayerSpec spec, IInvocationOperation factory, SyntaxNode? inputSizeSyntax, SyntaxNode? batchFirstSyntax, string? elementType)
             => new TrackedLayer(TrackedLayerKind.Recurrent, spec, spec.InputSize, spec.OutputFeatures, factory, inputSizeSyntax, batchFirstSyntax, elementType);
 
-        public static TrackedLayer Embedding(Dim embeddingDim, IInvocationOperation factory)
-            => new TrackedLayer(TrackedLayerKind.Embedding, null, Dim.Unknown, embeddingDim, factory, null, null, null);
+        public static TrackedLayer Embedding(Dim embeddingDim, IInvocationOperation factory, string? elementType)
+            => new TrackedLayer(TrackedLayerKind.Embedding, null, Dim.Unknown, embeddingDim, factory, null, null, elementType);
 
         public static TrackedLayer Linear(Dim inFeatures, Dim outFeatures, IInvocationOperation factory, SyntaxNode? inFeaturesSyntax)
             => new TrackedLayer(TrackedLayerKind.Linear, null, inFeatures, outFeatures, factory, inFeaturesSyntax, null, null);
