@@ -303,8 +303,10 @@ namespace RnnShapeAnalyzers
         {
             foreach (var other in sameLayer)
             {
+                // A packed input is read in the pack's layout whatever the layer's batchFirst: the flip changes nothing there.
                 var spec = other.Call.Spec;
-                if (spec.Kind.IsCell() || !RecurrentShapeRules.AcceptsStateLayout(spec.WithBatchFirst(batchFirst), other.Shapes.Input, other.Shapes.Hidden, other.Shapes.Cell))
+                var flipped = other.Call.IsPacked ? spec : spec.WithBatchFirst(batchFirst);
+                if (spec.Kind.IsCell() || !RecurrentShapeRules.AcceptsStateLayout(flipped, other.Shapes.Input, other.Shapes.Hidden, other.Shapes.Cell))
                 {
                     return false;
                 }
