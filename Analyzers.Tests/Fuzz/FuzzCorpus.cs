@@ -39,12 +39,17 @@ namespace RnnShapeAnalyzers.Tests.Fuzz
             return output;
         }
 
+        private static bool IsBuildOutput(string relativePath)
+            => relativePath.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)[0] is "bin" or "obj";
+
         private static FuzzCorpus Load()
         {
             var sources = new List<CorpusSource>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var unreached = new List<string>();
-            var testFiles = Directory.GetFiles(RepositoryPaths.AnalyzerTests, "*Tests.cs", SearchOption.TopDirectoryOnly)
+            // Test files in folders too (Tracking/); the build output has none of its own.
+            var testFiles = Directory.GetFiles(RepositoryPaths.AnalyzerTests, "*Tests.cs", SearchOption.AllDirectories)
+                .Where(path => !IsBuildOutput(Path.GetRelativePath(RepositoryPaths.AnalyzerTests, path)))
                 .OrderBy(path => path, StringComparer.Ordinal)
                 .ToList();
             var codeFiles = new List<string>();

@@ -102,7 +102,8 @@ namespace RnnShapeAnalyzers.Tests.Fuzz
 
         /// <summary>
         /// A source or fixed source given to the verifiers directly (<c>Verify.AnalyzerAsync("""...""")</c>,
-        /// <c>VerifyFix.CodeFixAsync(source, fixedSource, key)</c>): the first argument, and the second of CodeFixAsync.
+        /// <c>VerifyFix.CodeFixAsync(source, fixedSource, key)</c>): the first argument, and the second of
+        /// CodeFixAsync; or a document added to a test's <c>Sources</c>.
         /// </summary>
         private static bool IsVerifierSourceArgument(ArgumentSyntax argument)
         {
@@ -115,6 +116,12 @@ namespace RnnShapeAnalyzers.Tests.Fuzz
             if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } list)
             {
                 return false;
+            }
+
+            // A test with several documents: test.TestState.Sources.Add(source).
+            if (access is { Name.Identifier.ValueText: "Add", Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Sources" } })
+            {
+                return true;
             }
 
             var receiver = access.Expression.ToString();
