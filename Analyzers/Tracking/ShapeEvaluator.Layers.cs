@@ -65,8 +65,10 @@ namespace RnnShapeAnalyzers.Tracking
                 case TrackedLayerKind.Recurrent when _symbols.IsTensor(invocation.Type):
                     return CallOf(invocation, depth) is { } cellStep ? cellStep.Result(0) : TrackedTensor.Unknown;
                 case TrackedLayerKind.Embedding:
+                    // The embeddings have the dtype of the embedding's weights, not of the token ids.
                     var dim = layer.OutFeatures;
-                    return EvaluateTensor(input.Value, depth + 1).Map(shape => ShapeOps.Append(shape, dim), keepsProducer: false, producer: new TensorProducer(layer, TensorProducerPart.Embedding));
+                    var embeddings = EvaluateTensor(input.Value, depth + 1).Map(shape => ShapeOps.Append(shape, dim), keepsProducer: false, layer.ElementType, new TensorProducer(layer, TensorProducerPart.Embedding));
+                    return layer.ElementType is null ? embeddings.WithoutElementType() : embeddings;
                 case TrackedLayerKind.Linear:
                     var outFeatures = layer.OutFeatures;
                     return EvaluateTensor(input.Value, depth + 1).Map(shape => ShapeOps.ReplaceLast(shape, outFeatures), keepsProducer: false);
@@ -130,7 +132,7 @@ namespace RnnShapeAnalyzers.Tracking
 
             if (_symbols.IsEmbedding(type) && factory.TargetMethod.Name == "Embedding" && Argument(factory, 1) is { } dims)
             {
-                return TrackedLayer.Embedding(EvaluateInteger(dims.Value, depth + 1), factory);
+                return TrackedLayer.Embedding(EvaluateInteger(dims.Value, depth + 1), factory, EvaluateElementType(Argument(factory, "dtype"), "Float32"));
             }
 
             if (_symbols.IsLinear(type) && factory.TargetMethod.Name == "Linear" && Argument(factory, 0) is { } inFeatures && Argument(factory, 1) is { } outFeatures)

@@ -42,7 +42,7 @@ namespace RnnShapeAnalyzers.Tracking
         /// <summary>The expression passed as <c>batchFirst</c>, or null when it is left at its default.</summary>
         public SyntaxNode? BatchFirstSyntax { get; }
 
-        /// <summary>The parameters' dtype name (<c>Float32</c> when not given), or null when unknown.</summary>
+        /// <summary>The parameters' dtype name (<c>Float32</c> when not given), or null when unknown; null for Linear.</summary>
         public string? ElementType { get; }
 
         /// <summary>
@@ -75,8 +75,8 @@ namespace RnnShapeAnalyzers.Tracking
         public static TrackedLayer Recurrent(RecurrentLayerSpec spec, IInvocationOperation factory, SyntaxNode? inputSizeSyntax, SyntaxNode? batchFirstSyntax, string? elementType)
             => new TrackedLayer(TrackedLayerKind.Recurrent, spec, spec.InputSize, spec.OutputFeatures, factory, inputSizeSyntax, batchFirstSyntax, elementType);
 
-        public static TrackedLayer Embedding(Dim embeddingDim, IInvocationOperation factory)
-            => new TrackedLayer(TrackedLayerKind.Embedding, null, Dim.Unknown, embeddingDim, factory, null, null, null);
+        public static TrackedLayer Embedding(Dim embeddingDim, IInvocationOperation factory, string? elementType)
+            => new TrackedLayer(TrackedLayerKind.Embedding, null, Dim.Unknown, embeddingDim, factory, null, null, elementType);
 
         public static TrackedLayer Linear(Dim inFeatures, Dim outFeatures, IInvocationOperation factory, SyntaxNode? inFeaturesSyntax)
             => new TrackedLayer(TrackedLayerKind.Linear, null, inFeatures, outFeatures, factory, inFeaturesSyntax, null, null);
