@@ -73,7 +73,8 @@ namespace RnnShapeAnalyzers
         {
             // A chained violation keeps the feature mismatch's shapes for the facts; its own words for the message.
             var reported = ChainedViolation(call, violation) ?? violation;
-            if (Descriptors.ForRule(reported.RuleId) is not { } descriptor)
+            if (Descriptors.ForRule(reported.RuleId) is not { } descriptor
+                || (reported.RuleId == RuleIds.MissingCellState && _evaluator.Symbols.IsCheckedCell(call.Call.Invocation.Instance?.Type)))
             {
                 return;
             }
