@@ -115,7 +115,7 @@ namespace RnnShapeAnalyzers
                     }
 
                     break;
-                case RuleIds.MissingCellState when StateExpression(call.Call, violation.Expected) is { } state:
+                case RuleIds.MissingCellState when call.Shapes.IsInputRankSettled && StateExpression(call.Call, violation.Expected) is { } state:
                     facts.Add(DiagnosticFacts.StateExpression, state);
                     break;
             }
@@ -234,7 +234,8 @@ namespace RnnShapeAnalyzers
         }
 
         /// <summary>
-        /// RNN008's fix: <c>(zeros(N, H), zeros(N, H))</c> written with sizes the code can say: numbers, a
+        /// RNN008's fix: <c>(zeros(N, H), zeros(N, H))</c> for LSTMCell, <c>zeros(N, H)</c> for RNNCell and GRUCell
+        /// (N absent for a 1-D input), written with sizes the code can say: numbers, a
         /// named dimension, or <c>x.shape[0]</c> of the input when it is a plain name.
         /// </summary>
         private static string? StateExpression(RecurrentCall call, Shape expected)
@@ -262,7 +263,7 @@ namespace RnnShapeAnalyzers
             }
 
             var zeros = "global::TorchSharp.torch.zeros(" + string.Join(", ", sizes) + ")";
-            return "(" + zeros + ", " + zeros + ")";
+            return call.Spec.Kind.HasCellState() ? "(" + zeros + ", " + zeros + ")" : zeros;
         }
 
         /// <summary>A name, a member, or an element with constant indices: reading it again computes nothing.</summary>

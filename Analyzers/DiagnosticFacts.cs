@@ -54,7 +54,7 @@ namespace RnnShapeAnalyzers
         /// <summary>RNN005: the dtype of the offending tensor, e.g. <c>Float64</c>.</summary>
         public const string TensorElementType = "TensorElementType";
 
-        /// <summary>RNN008: the state to pass, as code: <c>(zeros(N, H), zeros(N, H))</c>.</summary>
+        /// <summary>RNN008: the state to pass, as code: <c>(zeros(N, H), zeros(N, H))</c> for LSTMCell, <c>zeros(N, H)</c> for the other cells.</summary>
         public const string StateExpression = "StateExpression";
 
         private readonly List<Location> _locations = new List<Location>();
