@@ -109,7 +109,12 @@ namespace RnnShapeAnalyzers
                 case RuleIds.ElementType:
                     facts.Add(DiagnosticFacts.LayerElementType, violation.MessageArguments[3]);
                     facts.Add(DiagnosticFacts.TensorElementType, violation.MessageArguments[1]);
-                    if (layer.IsFixable)
+                    if (!(call.Call.IsPacked && violation.Operand == ShapeOperand.Input))
+                    {
+                        facts.AddLocation(DiagnosticFacts.ConvertibleTensor, location);
+                    }
+
+                    if (layer.IsFixable && AllCallsAcceptElementType(sameLayer, violation.MessageArguments[1]))
                     {
                         facts.AddLocation(DiagnosticFacts.LayerFactory, layer.Factory.Syntax);
                     }
@@ -309,6 +314,27 @@ namespace RnnShapeAnalyzers
                 if (spec.Kind.IsCell() || !RecurrentShapeRules.AcceptsStateLayout(spec.WithBatchFirst(batchFirst), other.Shapes.Input, other.Shapes.Hidden, other.Shapes.Cell))
                 {
                     return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Building the layer with <paramref name="elementType"/> must leave no tensor given to it with
+        /// another known dtype: not in another call, nor a state of the same call.
+        /// </summary>
+        private static bool AllCallsAcceptElementType(List<CheckedCall> sameLayer, string elementType)
+        {
+            foreach (var other in sameLayer)
+            {
+                var call = other.Call;
+                foreach (var tensor in new[] { call.Input, call.HiddenState, call.CellState })
+                {
+                    if (tensor?.ElementType is { } type && type != elementType)
+                    {
+                        return false;
+                    }
                 }
             }
 

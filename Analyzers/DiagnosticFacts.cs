@@ -54,6 +54,12 @@ namespace RnnShapeAnalyzers
         /// <summary>RNN005: the dtype of the offending tensor, e.g. <c>Float64</c>.</summary>
         public const string TensorElementType = "TensorElementType";
 
+        /// <summary>
+        /// RNN005: the tensor expression to convert with <c>.to(...)</c>; absent when it is a packed
+        /// sequence, which has no <c>.to(ScalarType)</c>.
+        /// </summary>
+        public const string ConvertibleTensor = "ConvertibleTensor";
+
         /// <summary>RNN008: the state to pass, as code: <c>(zeros(N, H), zeros(N, H))</c> for LSTMCell, <c>zeros(N, H)</c> for the other cells.</summary>
         public const string StateExpression = "StateExpression";
 
