@@ -33,12 +33,19 @@ namespace RnnShapeAnalyzers
             var calls = new List<CheckedCall>();
             var byLayer = new Dictionary<IInvocationOperation, List<CheckedCall>>();
             var bySource = new Dictionary<IOperation, List<CheckedCall>>();
+            var linearCalls = new List<LinearCall>();
+            var linearsByLayer = new Dictionary<IInvocationOperation, List<LinearCall>>();
             foreach (var invocation in candidates)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 if (_evaluator.Symbols.IsLinear(invocation.Instance?.Type))
                 {
-                    CheckLinearCall(invocation);
+                    if (LinearCallOf(invocation) is { } linearCall)
+                    {
+                        linearCalls.Add(linearCall);
+                        Add(linearsByLayer, linearCall.Layer.Factory, linearCall);
+                    }
+
                     continue;
                 }
 
@@ -66,6 +73,12 @@ namespace RnnShapeAnalyzers
                 {
                     Report(call, violation, byLayer[call.Call.Layer.Factory], bySource);
                 }
+            }
+
+            foreach (var linearCall in linearCalls)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                CheckLinearCall(linearCall, linearsByLayer[linearCall.Layer.Factory]);
             }
         }
 
@@ -164,24 +177,33 @@ namespace RnnShapeAnalyzers
             }
         }
 
-        /// <summary>RNN010: a Linear whose in_features differs from the features of the recurrent output it is given.</summary>
-        private void CheckLinearCall(IInvocationOperation invocation)
+        /// <summary>A call of a Linear whose layer the analyzer found, with the shape of its input.</summary>
+        private LinearCall? LinearCallOf(IInvocationOperation invocation)
         {
             if (_evaluator.EvaluateLayer(invocation.Instance) is not { Kind: TrackedLayerKind.Linear } linear
                 || Argument(invocation, 0) is not { } input
                 || !_evaluator.Symbols.IsTensor(input.Value.Type))
             {
-                return;
+                return null;
             }
 
             var tensor = _evaluator.EvaluateTensor(input.Value);
-            if (tensor.Producer is not { Layer.Spec: { } spec } producer || producer.Part == TensorProducerPart.Embedding)
+            return new LinearCall(linear, input.Value.Syntax, tensor, CallShapes.AnyRankShape(tensor));
+        }
+
+        /// <summary>
+        /// RNN010: a Linear whose in_features differs from the features of the recurrent output it is given.
+        /// The fix is offered only when no call of the same Linear reads other features than the new in_features.
+        /// </summary>
+        private void CheckLinearCall(LinearCall call, List<LinearCall> sameLayer)
+        {
+            var linear = call.Layer;
+            if (call.Tensor.Producer is not { Layer.Spec: { } spec } producer || producer.Part == TensorProducerPart.Embedding)
             {
                 return;
             }
 
-            var shape = CallShapes.AnyRankShape(tensor);
-            var features = shape[-1];
+            var features = call.Shape[-1];
             var part = producer.Part == TensorProducerPart.RecurrentOutput ? RecurrentOutputPart.Output : RecurrentOutputPart.FinalHiddenSlice;
             var implied = part == RecurrentOutputPart.Output ? spec.OutputFeatures : spec.HiddenSize;
             if (!features.IsProvablyEqualTo(implied)
@@ -192,13 +214,13 @@ namespace RnnShapeAnalyzers
             }
 
             var facts = new DiagnosticFacts();
-            facts.Add(DiagnosticFacts.ActualShape, Format(shape));
-            if (linear.IsFixable)
+            facts.Add(DiagnosticFacts.ActualShape, Format(call.Shape));
+            if (linear.IsFixable && features.IsKnown && sameLayer.TrueForAll(other => !other.Shape[-1].IsProvablyDifferentFrom(features)))
             {
                 facts.AddLocation(DiagnosticFacts.LayerInputSize, linear.InputSizeSyntax);
             }
 
-            _report(Diagnostic.Create(descriptor, input.Value.Syntax.GetLocation(), facts.Locations, facts.Properties, violation.MessageArguments.ToArray<object>()));
+            _report(Diagnostic.Create(descriptor, call.InputSyntax.GetLocation(), facts.Locations, facts.Properties, violation.MessageArguments.ToArray<object>()));
         }
 
         /// <summary>The catalog's message, with the layer named where it came from when it is not a local.</summary>
@@ -410,16 +432,36 @@ namespace RnnShapeAnalyzers
             return null;
         }
 
-        private static void Add<TKey>(Dictionary<TKey, List<CheckedCall>> groups, TKey key, CheckedCall call)
+        private static void Add<TKey, TCall>(Dictionary<TKey, List<TCall>> groups, TKey key, TCall call)
             where TKey : notnull
         {
             if (!groups.TryGetValue(key, out var list))
             {
-                list = new List<CheckedCall>();
+                list = new List<TCall>();
                 groups.Add(key, list);
             }
 
             list.Add(call);
+        }
+
+        /// <summary>A Linear's call: the layer, its input and the input's shape (its last dimension at least, when known).</summary>
+        private sealed class LinearCall
+        {
+            public LinearCall(TrackedLayer layer, SyntaxNode inputSyntax, TrackedTensor tensor, Shape shape)
+            {
+                Layer = layer;
+                InputSyntax = inputSyntax;
+                Tensor = tensor;
+                Shape = shape;
+            }
+
+            public TrackedLayer Layer { get; }
+
+            public SyntaxNode InputSyntax { get; }
+
+            public TrackedTensor Tensor { get; }
+
+            public Shape Shape { get; }
         }
 
         /// <summary>A call with its settled shapes and what the rules say of them.</summary>
