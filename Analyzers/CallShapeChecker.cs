@@ -122,7 +122,7 @@ namespace RnnShapeAnalyzers
                 case RuleIds.ElementType:
                     facts.Add(DiagnosticFacts.LayerElementType, violation.MessageArguments[3]);
                     facts.Add(DiagnosticFacts.TensorElementType, violation.MessageArguments[1]);
-                    if (!(call.Call.IsPacked && violation.Operand == ShapeOperand.Input))
+                    if (IsTensorExpression(call.Call, violation.Operand))
                     {
                         facts.AddLocation(DiagnosticFacts.ConvertibleTensor, location);
                     }
@@ -259,6 +259,16 @@ namespace RnnShapeAnalyzers
                 _ => (call.InputSyntax, call.Input),
             };
         }
+
+        /// <summary>
+        /// Whether what the diagnostic is reported on is the tensor itself, which <c>.to(...)</c> converts:
+        /// not a packed sequence, nor an LSTM state pair held in a local (reported at the pair).
+        /// </summary>
+        private static bool IsTensorExpression(RecurrentCall call, ShapeOperand operand) => operand switch
+        {
+            ShapeOperand.Input => !call.IsPacked,
+            _ => !call.Spec.Kind.HasCellState() || call.HiddenStateSyntax != call.CellStateSyntax,
+        };
 
         /// <summary>
         /// RNN008's fix: <c>(zeros(N, H), zeros(N, H))</c> for LSTMCell, <c>zeros(N, H)</c> for RNNCell and GRUCell

@@ -55,8 +55,8 @@ namespace RnnShapeAnalyzers
         public const string TensorElementType = "TensorElementType";
 
         /// <summary>
-        /// RNN005: the tensor expression to convert with <c>.to(...)</c>; absent when it is a packed
-        /// sequence, which has no <c>.to(ScalarType)</c>.
+        /// RNN005: the tensor expression to convert with <c>.to(...)</c>; absent when the diagnostic is on a
+        /// packed sequence or an LSTM state pair held in a local, which have no <c>.to(ScalarType)</c>.
         /// </summary>
         public const string ConvertibleTensor = "ConvertibleTensor";
 
