@@ -83,6 +83,16 @@ namespace RnnShapeAnalyzers.Tests
             ElementTypeCodeFixProvider.SetLayerDtype,
             codeActionIndex: 0);
 
+        /// <summary>A state pair held in a local is reported at the local: a tuple has no .to(ScalarType).</summary>
+        [Fact]
+        public Task ConvertTensorIsNotOfferedForAStatePairInALocal() => VerifyFix.NoCodeFixAsync(
+            Snippet.Method("""
+                var lstm = nn.LSTM(10, 20);
+                var state = (torch.zeros(1, 3, 20, dtype: ScalarType.Float64), torch.zeros(1, 3, 20));
+                lstm.call(torch.randn(5, 3, 10), {|RNN005:state|});
+                """),
+            ElementTypeCodeFixProvider.ConvertTensor);
+
         [Fact]
         public Task BuildTheLayerWithTheTensorsDtypeIsTheSecondFix() => VerifyFix.CodeFixAsync(
             Snippet.Method("""
