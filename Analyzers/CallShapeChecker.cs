@@ -33,12 +33,19 @@ namespace RnnShapeAnalyzers
             var calls = new List<CheckedCall>();
             var byLayer = new Dictionary<IInvocationOperation, List<CheckedCall>>();
             var bySource = new Dictionary<IOperation, List<CheckedCall>>();
+            var linearCalls = new List<LinearCall>();
+            var linearsByLayer = new Dictionary<IInvocationOperation, List<LinearCall>>();
             foreach (var invocation in candidates)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 if (_evaluator.Symbols.IsLinear(invocation.Instance?.Type))
                 {
-                    CheckLinearCall(invocation);
+                    if (LinearCallOf(invocation) is { } linearCall)
+                    {
+                        linearCalls.Add(linearCall);
+                        Add(linearsByLayer, linearCall.Layer.Factory, linearCall);
+                    }
+
                     continue;
                 }
 
@@ -67,13 +74,20 @@ namespace RnnShapeAnalyzers
                     Report(call, violation, byLayer[call.Call.Layer.Factory], bySource);
                 }
             }
+
+            foreach (var linearCall in linearCalls)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                CheckLinearCall(linearCall, linearsByLayer[linearCall.Layer.Factory]);
+            }
         }
 
         private void Report(CheckedCall call, ShapeViolation violation, List<CheckedCall> sameLayer, Dictionary<IOperation, List<CheckedCall>> bySource)
         {
             // A chained violation keeps the feature mismatch's shapes for the facts; its own words for the message.
             var reported = ChainedViolation(call, violation) ?? violation;
-            if (Descriptors.ForRule(reported.RuleId) is not { } descriptor)
+            if (Descriptors.ForRule(reported.RuleId) is not { } descriptor
+                || (reported.RuleId == RuleIds.MissingCellState && _evaluator.Symbols.IsCheckedCell(call.Call.Invocation.Instance?.Type)))
             {
                 return;
             }
@@ -108,13 +122,18 @@ namespace RnnShapeAnalyzers
                 case RuleIds.ElementType:
                     facts.Add(DiagnosticFacts.LayerElementType, violation.MessageArguments[3]);
                     facts.Add(DiagnosticFacts.TensorElementType, violation.MessageArguments[1]);
-                    if (layer.IsFixable)
+                    if (IsTensorExpression(call.Call, violation.Operand))
+                    {
+                        facts.AddLocation(DiagnosticFacts.ConvertibleTensor, location);
+                    }
+
+                    if (layer.IsFixable && AllCallsAcceptElementType(sameLayer, violation.MessageArguments[1]))
                     {
                         facts.AddLocation(DiagnosticFacts.LayerFactory, layer.Factory.Syntax);
                     }
 
                     break;
-                case RuleIds.MissingCellState when StateExpression(call.Call, violation.Expected) is { } state:
+                case RuleIds.MissingCellState when call.Shapes.IsInputRankSettled && StateExpression(call.Call, violation.Expected) is { } state:
                     facts.Add(DiagnosticFacts.StateExpression, state);
                     break;
             }
@@ -158,24 +177,33 @@ namespace RnnShapeAnalyzers
             }
         }
 
-        /// <summary>RNN010: a Linear whose in_features differs from the features of the recurrent output it is given.</summary>
-        private void CheckLinearCall(IInvocationOperation invocation)
+        /// <summary>A call of a Linear whose layer the analyzer found, with the shape of its input.</summary>
+        private LinearCall? LinearCallOf(IInvocationOperation invocation)
         {
             if (_evaluator.EvaluateLayer(invocation.Instance) is not { Kind: TrackedLayerKind.Linear } linear
                 || Argument(invocation, 0) is not { } input
                 || !_evaluator.Symbols.IsTensor(input.Value.Type))
             {
-                return;
+                return null;
             }
 
             var tensor = _evaluator.EvaluateTensor(input.Value);
-            if (tensor.Producer is not { Layer.Spec: { } spec } producer || producer.Part == TensorProducerPart.Embedding)
+            return new LinearCall(linear, input.Value.Syntax, tensor, CallShapes.AnyRankShape(tensor));
+        }
+
+        /// <summary>
+        /// RNN010: a Linear whose in_features differs from the features of the recurrent output it is given.
+        /// The fix is offered only when no call of the same Linear reads other features than the new in_features.
+        /// </summary>
+        private void CheckLinearCall(LinearCall call, List<LinearCall> sameLayer)
+        {
+            var linear = call.Layer;
+            if (call.Tensor.Producer is not { Layer.Spec: { } spec } producer || producer.Part == TensorProducerPart.Embedding)
             {
                 return;
             }
 
-            var shape = CallShapes.AnyRankShape(tensor);
-            var features = shape[-1];
+            var features = call.Shape[-1];
             var part = producer.Part == TensorProducerPart.RecurrentOutput ? RecurrentOutputPart.Output : RecurrentOutputPart.FinalHiddenSlice;
             var implied = part == RecurrentOutputPart.Output ? spec.OutputFeatures : spec.HiddenSize;
             if (!features.IsProvablyEqualTo(implied)
@@ -186,13 +214,13 @@ namespace RnnShapeAnalyzers
             }
 
             var facts = new DiagnosticFacts();
-            facts.Add(DiagnosticFacts.ActualShape, Format(shape));
-            if (linear.IsFixable)
+            facts.Add(DiagnosticFacts.ActualShape, Format(call.Shape));
+            if (linear.IsFixable && features.IsKnown && sameLayer.TrueForAll(other => !other.Shape[-1].IsProvablyDifferentFrom(features)))
             {
                 facts.AddLocation(DiagnosticFacts.LayerInputSize, linear.InputSizeSyntax);
             }
 
-            _report(Diagnostic.Create(descriptor, input.Value.Syntax.GetLocation(), facts.Locations, facts.Properties, violation.MessageArguments.ToArray<object>()));
+            _report(Diagnostic.Create(descriptor, call.InputSyntax.GetLocation(), facts.Locations, facts.Properties, violation.MessageArguments.ToArray<object>()));
         }
 
         /// <summary>The catalog's message, with the layer named where it came from when it is not a local.</summary>
@@ -233,7 +261,18 @@ namespace RnnShapeAnalyzers
         }
 
         /// <summary>
-        /// RNN008's fix: <c>(zeros(N, H), zeros(N, H))</c> written with sizes the code can say: numbers, a
+        /// Whether what the diagnostic is reported on is the tensor itself, which <c>.to(...)</c> converts:
+        /// not a packed sequence, nor an LSTM state pair held in a local (reported at the pair).
+        /// </summary>
+        private static bool IsTensorExpression(RecurrentCall call, ShapeOperand operand) => operand switch
+        {
+            ShapeOperand.Input => !call.IsPacked,
+            _ => !call.Spec.Kind.HasCellState() || call.HiddenStateSyntax != call.CellStateSyntax,
+        };
+
+        /// <summary>
+        /// RNN008's fix: <c>(zeros(N, H), zeros(N, H))</c> for LSTMCell, <c>zeros(N, H)</c> for RNNCell and GRUCell
+        /// (N absent for a 1-D input), written with sizes the code can say: numbers, a
         /// named dimension, or <c>x.shape[0]</c> of the input when it is a plain name.
         /// </summary>
         private static string? StateExpression(RecurrentCall call, Shape expected)
@@ -261,7 +300,7 @@ namespace RnnShapeAnalyzers
             }
 
             var zeros = "global::TorchSharp.torch.zeros(" + string.Join(", ", sizes) + ")";
-            return "(" + zeros + ", " + zeros + ")";
+            return call.Spec.Kind.HasCellState() ? "(" + zeros + ", " + zeros + ")" : zeros;
         }
 
         /// <summary>A name, a member, or an element with constant indices: reading it again computes nothing.</summary>
@@ -309,6 +348,27 @@ namespace RnnShapeAnalyzers
                 if (spec.Kind.IsCell() || !RecurrentShapeRules.AcceptsStateLayout(flipped, other.Shapes.Input, other.Shapes.Hidden, other.Shapes.Cell))
                 {
                     return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Building the layer with <paramref name="elementType"/> must leave no tensor given to it with
+        /// another known dtype: not in another call, nor a state of the same call.
+        /// </summary>
+        private static bool AllCallsAcceptElementType(List<CheckedCall> sameLayer, string elementType)
+        {
+            foreach (var other in sameLayer)
+            {
+                var call = other.Call;
+                foreach (var tensor in new[] { call.Input, call.HiddenState, call.CellState })
+                {
+                    if (tensor?.ElementType is { } type && type != elementType)
+                    {
+                        return false;
+                    }
                 }
             }
 
@@ -384,16 +444,36 @@ namespace RnnShapeAnalyzers
             return null;
         }
 
-        private static void Add<TKey>(Dictionary<TKey, List<CheckedCall>> groups, TKey key, CheckedCall call)
+        private static void Add<TKey, TCall>(Dictionary<TKey, List<TCall>> groups, TKey key, TCall call)
             where TKey : notnull
         {
             if (!groups.TryGetValue(key, out var list))
             {
-                list = new List<CheckedCall>();
+                list = new List<TCall>();
                 groups.Add(key, list);
             }
 
             list.Add(call);
+        }
+
+        /// <summary>A Linear's call: the layer, its input and the input's shape (its last dimension at least, when known).</summary>
+        private sealed class LinearCall
+        {
+            public LinearCall(TrackedLayer layer, SyntaxNode inputSyntax, TrackedTensor tensor, Shape shape)
+            {
+                Layer = layer;
+                InputSyntax = inputSyntax;
+                Tensor = tensor;
+                Shape = shape;
+            }
+
+            public TrackedLayer Layer { get; }
+
+            public SyntaxNode InputSyntax { get; }
+
+            public TrackedTensor Tensor { get; }
+
+            public Shape Shape { get; }
         }
 
         /// <summary>A call with its settled shapes and what the rules say of them.</summary>

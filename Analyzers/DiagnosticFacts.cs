@@ -54,7 +54,13 @@ namespace RnnShapeAnalyzers
         /// <summary>RNN005: the dtype of the offending tensor, e.g. <c>Float64</c>.</summary>
         public const string TensorElementType = "TensorElementType";
 
-        /// <summary>RNN008: the state to pass, as code: <c>(zeros(N, H), zeros(N, H))</c>.</summary>
+        /// <summary>
+        /// RNN005: the tensor expression to convert with <c>.to(...)</c>; absent when the diagnostic is on a
+        /// packed sequence or an LSTM state pair held in a local, which have no <c>.to(ScalarType)</c>.
+        /// </summary>
+        public const string ConvertibleTensor = "ConvertibleTensor";
+
+        /// <summary>RNN008: the state to pass, as code: <c>(zeros(N, H), zeros(N, H))</c> for LSTMCell, <c>zeros(N, H)</c> for the other cells.</summary>
         public const string StateExpression = "StateExpression";
 
         private readonly List<Location> _locations = new List<Location>();

@@ -110,6 +110,11 @@ namespace RnnShapeAnalyzers
             return null;
         }
 
+        /// <summary>The runtime's checked cells, which fill in a missing state with zeros as PyTorch does (no RNN008).</summary>
+        public bool IsCheckedCell(ITypeSymbol? type)
+            => type is not null && (SymbolEqualityComparer.Default.Equals(type, CheckedLstmCell) || SymbolEqualityComparer.Default.Equals(type, CheckedGruCell)
+                || SymbolEqualityComparer.Default.Equals(type, CheckedRnnCell));
+
         public bool IsEmbedding(ITypeSymbol? type)
             => type is not null && (SymbolEqualityComparer.Default.Equals(type, Embedding) || SymbolEqualityComparer.Default.Equals(type, CheckedEmbedding));
 

@@ -9,7 +9,8 @@ namespace RnnShapeAnalyzers.CodeFixes
 {
     /// <summary>
     /// RNN005. First: convert the tensor to the layer's dtype with <c>.to(ScalarType.X)</c> (changes one
-    /// call only). Second, when the layer is built in one place: build it with the tensor's dtype.
+    /// call only; not for a packed sequence). Second, when the layer is built in one place and no other
+    /// tensor it is given has another dtype: build it with the tensor's dtype.
     /// See docs/rules/RNN005.md.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ElementTypeCodeFixProvider)), Shared]
@@ -30,12 +31,13 @@ namespace RnnShapeAnalyzers.CodeFixes
 
         private static IReadOnlyList<SyntaxEdit>? ConvertTensorEdits(Diagnostic diagnostic)
         {
-            if (ScalarTypeExpression(DiagnosticFacts.Get(diagnostic, DiagnosticFacts.LayerElementType)) is not { } type)
+            var tensor = DiagnosticFacts.GetLocation(diagnostic, DiagnosticFacts.ConvertibleTensor);
+            if (tensor is null || ScalarTypeExpression(DiagnosticFacts.Get(diagnostic, DiagnosticFacts.LayerElementType)) is not { } type)
             {
                 return null;
             }
 
-            return new[] { new SyntaxEdit(diagnostic.Location, node => SyntaxTransforms.WithMethodCall(node, "to", type)) };
+            return new[] { new SyntaxEdit(tensor, node => SyntaxTransforms.WithMethodCall(node, "to", type)) };
         }
 
         private static IReadOnlyList<SyntaxEdit>? SetLayerDtypeEdits(Diagnostic diagnostic)

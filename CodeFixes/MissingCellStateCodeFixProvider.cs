@@ -10,7 +10,7 @@ namespace RnnShapeAnalyzers.CodeFixes
 {
     /// <summary>
     /// RNN008: pass the zero state TorchSharp 0.107 does not build, <c>(zeros(N, H), zeros(N, H))</c> for
-    /// LSTMCell, as the analyzer wrote it. See docs/rules/RNN008.md.
+    /// LSTMCell or <c>zeros(N, H)</c> for RNNCell and GRUCell, as the analyzer wrote it. See docs/rules/RNN008.md.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MissingCellStateCodeFixProvider)), Shared]
     public sealed class MissingCellStateCodeFixProvider : ShapeCodeFixProvider

@@ -71,7 +71,7 @@ namespace RnnShapeAnalyzers.CodeFixes
                 return current;
             }
 
-            var value = SyntaxFactory.ParseExpression(state).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+            var value = Simplifiable(SyntaxFactory.ParseExpression(state)).WithAdditionalAnnotations(Formatter.Annotation);
             var arguments = invocation.ArgumentList.Arguments;
             if (arguments.Count == 2)
             {
@@ -80,6 +80,16 @@ namespace RnnShapeAnalyzers.CodeFixes
 
             return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments.Add(SyntaxFactory.Argument(value).WithAdditionalAnnotations(Formatter.Annotation))));
         }
+
+        /// <summary>
+        /// Marks every qualified name in <paramref name="expression"/> for the simplifier, which reduces only
+        /// the nodes that carry its annotation: on the whole of <c>global::TorchSharp.torch.zeros(3, 6)</c> it
+        /// would leave the name as it is, on the member access it becomes <c>zeros</c> where usings allow.
+        /// </summary>
+        private static ExpressionSyntax Simplifiable(ExpressionSyntax expression)
+            => expression.ReplaceNodes(
+                expression.DescendantNodesAndSelf().Where(n => n is MemberAccessExpressionSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax),
+                (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation));
 
         /// <summary>Wraps an expression as <c>expression.name(argument)</c>.</summary>
         public static SyntaxNode WithMethodCall(SyntaxNode current, string name, ExpressionSyntax argument)

@@ -49,7 +49,7 @@ namespace RnnShapeAnalyzers.Runtime.Tests
             rnn.to(ScalarType.Float64);
             var error = Assert.Throws<RnnShapeException>(() => rnn.call(x));
             Assert.Equal(RuleIds.ElementType, error.RuleId);
-            Assert.Contains("input has dtype Float32 but the RNN's parameters are Float64", error.Message, System.StringComparison.Ordinal);
+            Assert.Contains("input has dtype Float32 but the parameters of the RNN are Float64", error.Message, System.StringComparison.Ordinal);
             rnn.call(x.to(ScalarType.Float64));
         }
 

@@ -43,7 +43,7 @@ namespace RnnShapeAnalyzers.ShapeRules
         public static RuleDescription ElementType { get; } = new RuleDescription(
             RuleIds.ElementType,
             "Tensor dtype does not match the layer's parameters",
-            "{0} has dtype {1} but the {2}'s parameters are {3}, the dtype it expects; convert it with .to(ScalarType.{3}) or build the layer with dtype: ScalarType.{1}",
+            "{0} has dtype {1} but the parameters of the {2} are {3}, the dtype it expects; convert it with .to(ScalarType.{3}) or build the layer with dtype: ScalarType.{1}",
             "Inputs and states must have the dtype of the layer's weights; libtorch otherwise throws 'mat1 and mat2 must have the same dtype' (or, for LSTM, 'get_mkldnn_dtype: unsupported data type').");
 
         /// <summary>RNN006.</summary>

@@ -22,11 +22,8 @@ namespace RnnShapeAnalyzers.Tests.Fuzz
     /// </summary>
     internal static class CodeFixProbe
     {
-        public static readonly ImmutableArray<CodeFixProvider> Fixers = ImmutableArray.Create<CodeFixProvider>(
-            new InputFeatureSizeCodeFixProvider(),
-            new HiddenStateShapeCodeFixProvider(),
-            new BatchFirstMixUpCodeFixProvider(),
-            new InputRankCodeFixProvider());
+        /// <summary>Every exported fixer, found as the model corpus finds them, so a new fixer is fuzzed without being listed here.</summary>
+        public static readonly ImmutableArray<CodeFixProvider> Fixers = ModelCorpus.CorpusFixes.Fixers;
 
         private static readonly AdhocWorkspace Workspace = new AdhocWorkspace();
 

@@ -47,11 +47,12 @@ namespace RnnShapeAnalyzers.Tests.ModelCorpus
             Assert.Superset(SourceRules.ToHashSet(), marked);
         }
 
+        /// <summary>Fixer discovery finds a fixer for every rule a fix is knowable for (all but RNN007), and the fuzz tests run them.</summary>
         [Fact]
-        public void FixerDiscoveryFindsEveryFixerTheFuzzTestsRun()
-            => Assert.Superset(
-                CodeFixProbe.Fixers.Select(f => f.GetType()).ToHashSet(),
-                CorpusFixes.Fixers.Select(f => f.GetType()).ToHashSet());
+        public void TheFuzzTestsRunAFixerForEveryRuleWithAFix()
+            => Assert.All(
+                SourceRules.Where(id => id != "RNN007"),
+                id => Assert.Contains(CodeFixProbe.Fixers, fixer => fixer.FixableDiagnosticIds.Contains(id)));
 
         /// <summary>
         /// The dry-run model's RNN001 is on a layer in a local, which the analyzer proves today; moving its

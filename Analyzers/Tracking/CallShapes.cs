@@ -28,6 +28,26 @@ namespace RnnShapeAnalyzers.Tracking
 
         public Shape? Cell => _alternatives[0].Cell;
 
+        /// <summary>
+        /// True when the input has the same known rank under every assumption. A cell's input of unknown
+        /// rank is 1-D or 2-D, and a state written for one is wrong for the other.
+        /// </summary>
+        public bool IsInputRankSettled
+        {
+            get
+            {
+                foreach (var (input, _, _) in _alternatives)
+                {
+                    if (!input.IsRankKnown || input.Rank != Input.Rank)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
         public static CallShapes? Settle(RecurrentCall call, ShapeEvaluator evaluator)
         {
             var hidden = call.HiddenState?.Shape;
@@ -48,6 +68,12 @@ namespace RnnShapeAnalyzers.Tracking
                 if (assumptions.Count == 0)
                 {
                     assumptions.Add((RankIndependentShape(shapeFor), hidden, cell));
+                }
+
+                // The first assumption words the message: a cell's input is usually a batch, (batch, features).
+                if (assumptions.Count == 2 && assumptions[1].Item1.IsRankKnown && assumptions[1].Item1.Rank == 2)
+                {
+                    assumptions.Reverse();
                 }
             }
             else if (!input.Shape.IsRankKnown && call.Spec.Kind.IsCell())

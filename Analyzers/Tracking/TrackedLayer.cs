@@ -42,7 +42,7 @@ namespace RnnShapeAnalyzers.Tracking
         /// <summary>The expression passed as <c>batchFirst</c>, or null when it is left at its default.</summary>
         public SyntaxNode? BatchFirstSyntax { get; }
 
-        /// <summary>The parameters' dtype name (<c>Float32</c> when not given), or null when unknown.</summary>
+        /// <summary>The parameters' dtype name (<c>Float32</c> when not given), or null when unknown; null for Linear.</summary>
         public string? ElementType { get; }
 
         /// <summary>
