@@ -2,7 +2,8 @@
 # What RnnShapeAnalyzers adds to a command-line build of a large TorchSharp project.
 #
 # Generates the analyzer benchmarks' corpus (Benchmarks/Analyzer/TorchSharpModelCorpus.cs: 200
-# model files, 3-6 recurrent layers each, about 48,000 lines) as one project referencing TorchSharp
+# model files, each a module with an embedding and 3-6 recurrent layers in fields, about 48,700
+# lines) as one project referencing TorchSharp
 # 0.107.0, restores it once, then runs `dotnet build --no-incremental` without and with the analyzer,
 # alternately, RUNS times each after one untimed warm-up build of each, and prints the median wall
 # times and their ratio; also the median CPU time (user + sys of the build and the csc it starts) and
@@ -22,6 +23,7 @@
 #
 # Usage: eng/build-overhead.sh            (RUNS=3 FILES=200 by default)
 #        RUNS=5 FILES=200 WORK=/tmp/x eng/build-overhead.sh
+#        SUMMARY=/tmp/x.env eng/build-overhead.sh   also writes the results as key=value lines
 # Generated files go to artifacts/build-overhead (git ignores artifacts/), or to $WORK.
 set -euo pipefail
 
@@ -118,12 +120,13 @@ pair_cpu=$(pair_ratios cpu_with cpu_without | median)
 
 echo "== analyzer's own time: one more build with -p:ReportAnalyzer=true -v:d (not timed)"
 build true -p:ReportAnalyzer=true -v:d >"$work/report-analyzer.log" 2>&1 || { tail -50 "$work/report-analyzer.log" >&2; exit 1; }
-# The compiler's report: the total, then one line per analyzer assembly and per analyzer type.
 # The compiler's report: the total, then a line per analyzer assembly and per analyzer type, with
 # seconds and percent first. Only the total, the header and our lines are printed.
 grep -E "Total analyzer execution time|Time \(s\)|^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers" "$work/report-analyzer.log" \
   | sed -e 's/^[[:space:]]*//' || echo "(no ReportAnalyzer lines found in $work/report-analyzer.log)"
-warnings=$(grep -E "warning RNN00[1-4]" "$work/last-build.log" | sort -u | wc -l)
+# (|| true: with pipefail, a grep that finds nothing would end the script.)
+warnings=$({ grep -E "warning RNN00[1-4]" "$work/last-build.log" || true; } | sort -u | wc -l)
+own_seconds=$({ grep -E "^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers\.RecurrentShapeAnalyzer" "$work/report-analyzer.log" || true; } | head -1 | awk '{ print $1 }')
 
 echo
 echo "== result ($runs runs each, $files files)"
@@ -135,3 +138,20 @@ echo "cpu,  median with analyzer:    $c_with s   (runs: ${cpu_with[*]})"
 echo "cpu ratio with / without:      $cpu_ratio"
 echo "median of per-run-pair ratios: wall $pair_wall (pairs: $pairs_wall), cpu $pair_cpu (pairs: $pairs_cpu)"
 echo "RNN warnings in the last timed build: $warnings"
+
+if [[ -n "${SUMMARY:-}" ]]; then
+  cat > "$SUMMARY" <<EOF
+runs=$runs
+files=$files
+wall_without=$m_without
+wall_with=$m_with
+wall_ratio=$ratio
+cpu_without=$c_without
+cpu_with=$c_with
+cpu_ratio=$cpu_ratio
+pair_wall_ratio=$pair_wall
+pair_cpu_ratio=$pair_cpu
+report_analyzer_seconds=${own_seconds:-}
+rnn_warnings=$warnings
+EOF
+fi

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace RnnShapeAnalyzers.Benchmarks.Analyzer
 {
     /// <summary>
-    /// <c>analyzer-time [fullRounds] [fileRounds] [scalingRounds] [--sequential]</c>: each analyzer's own time as Roslyn
+    /// <c>analyzer-time [fullRounds] [fileRounds] [scalingRounds] [--sequential] [--tsv file]</c>: each analyzer's own time as Roslyn
     /// measures it (<c>logAnalyzerExecutionTime</c>, the figure <c>-p:ReportAnalyzer=true</c> prints in a
     /// build), i.e. the wall time spent inside its callbacks, without the binding that
     /// <see cref="AnalyzerOverheadBenchmarks"/> and <see cref="SingleFileBenchmarks"/> include. Same corpus
@@ -23,13 +23,33 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
     /// analyzer's CPU time. Last, the methods of <see cref="LongMethodScalingBenchmarks"/> (one method,
     /// 100 to 2000 calls, every call right or every call reported), where the analyzer's own time shows
     /// how it grows with the calls in one method better than the benchmark's wall time can.
+    /// <c>--tsv</c> also writes the medians to a file, one line per measurement (key, analyzer, rounds,
+    /// request wall, own time, in ms), for <c>analyzer-figures</c>.
     /// </summary>
     internal static class AnalyzerTime
     {
         public static int Run(string[] args)
         {
-            var numbers = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-            var sequential = args.Contains("--sequential");
+            var numbers = new List<string>();
+            var sequential = false;
+            string? tsvPath = null;
+            for (var i = 1; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--sequential":
+                        sequential = true;
+                        break;
+                    case "--tsv" when i + 1 < args.Length:
+                        tsvPath = args[++i];
+                        break;
+                    default:
+                        numbers.Add(args[i]);
+                        break;
+                }
+            }
+
+            var tsv = new List<string>();
             var fullRounds = numbers.Count > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 10;
             var fileRounds = numbers.Count > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 100;
             var scalingRounds = numbers.Count > 2 ? int.Parse(numbers[2], CultureInfo.InvariantCulture) : 5;
@@ -52,15 +72,18 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             Console.WriteLine("first whole-corpus analysis in this process (JIT included), in ms:");
             foreach (var analyzer in analyzers)
             {
+                var stopwatch = Stopwatch.StartNew();
                 var withAnalyzer = Attach(compilation, analyzer, !sequential);
                 var diagnostics = withAnalyzer.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+                var wall = stopwatch.Elapsed;
                 if (analyzer is RecurrentShapeAnalyzer)
                 {
                     Console.WriteLine("  " + AnalyzerWorkload.RequireExpectedDiagnostics(diagnostics, models));
                 }
 
                 var own = withAnalyzer.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
-                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-28} analyzer's own time {1,9:F3}", analyzer.GetType().Name, own.TotalMilliseconds));
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-28} request wall {1,9:F3}   analyzer's own time {2,9:F3}", analyzer.GetType().Name, wall.TotalMilliseconds, own.TotalMilliseconds));
+                tsv.Add(string.Join("\t", "corpus-first", analyzer.GetType().Name, "1", wall.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture), own.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture)));
             }
 
             AnalyzerWorkload.WarmUpAlternately(
@@ -68,8 +91,8 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                 minimum: TimeSpan.FromSeconds(20),
                 analyzers.Select(a => (Action)(() => AnalyzeFile(compilation, tree, a, !sequential))).ToArray());
 
-            Report("whole corpus", fullRounds, analyzers, analyzer => AnalyzeAll(compilation, analyzer, !sequential));
-            Report(models[0].FileName + " alone", fileRounds, analyzers, analyzer => AnalyzeFile(compilation, tree, analyzer, !sequential));
+            Report(tsv, "corpus", "whole corpus", fullRounds, analyzers, analyzer => AnalyzeAll(compilation, analyzer, !sequential));
+            Report(tsv, "file", models[0].FileName + " alone", fileRounds, analyzers, analyzer => AnalyzeFile(compilation, tree, analyzer, !sequential));
 
             var baseline = analyzers[0];
             var recurrent = analyzers[analyzers.Length - 1];
@@ -85,15 +108,21 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
 
                     AnalyzerWorkload.RequireNoErrors(method);
                     var what = string.Format(CultureInfo.InvariantCulture, "one method, {0} calls, {1}", calls, mistakeEvery == 0 ? "every call right" : "every call reported");
+                    var key = string.Format(CultureInfo.InvariantCulture, "method-{0}-{1}", calls, mistakeEvery == 0 ? "right" : "reported");
                     var measured = mistakeEvery == 0 ? new[] { baseline, recurrent } : new[] { recurrent };
-                    Report(what, scalingRounds, measured, analyzer => AnalyzeAll(method, analyzer, !sequential));
+                    Report(tsv, key, what, scalingRounds, measured, analyzer => AnalyzeAll(method, analyzer, !sequential));
                 }
+            }
+
+            if (tsvPath is not null)
+            {
+                System.IO.File.WriteAllLines(tsvPath, tsv);
             }
 
             return 0;
         }
 
-        private static void Report(string what, int rounds, DiagnosticAnalyzer[] analyzers, Func<DiagnosticAnalyzer, (TimeSpan Wall, TimeSpan Own)> analyze)
+        private static void Report(List<string> tsv, string key, string what, int rounds, DiagnosticAnalyzer[] analyzers, Func<DiagnosticAnalyzer, (TimeSpan Wall, TimeSpan Own)> analyze)
         {
             var wall = analyzers.ToDictionary(a => a, _ => new List<double>());
             var own = analyzers.ToDictionary(a => a, _ => new List<double>());
@@ -111,6 +140,7 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             foreach (var analyzer in analyzers)
             {
                 Console.WriteLine($"  {analyzer.GetType().Name,-28} request wall {Describe(wall[analyzer])}   analyzer's own time {Describe(own[analyzer])}");
+                tsv.Add(string.Join("\t", key, analyzer.GetType().Name, rounds.ToString(CultureInfo.InvariantCulture), Median(wall[analyzer]).ToString("F3", CultureInfo.InvariantCulture), Median(own[analyzer]).ToString("F3", CultureInfo.InvariantCulture)));
             }
         }
 
@@ -138,10 +168,12 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
         }
 
         private static string Describe(List<double> values)
+            => string.Format(CultureInfo.InvariantCulture, "{0,9:F3} ({1:F3}..{2:F3})", Median(values), values.Min(), values.Max());
+
+        private static double Median(List<double> values)
         {
             var sorted = values.OrderBy(v => v).ToList();
-            var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-            return string.Format(CultureInfo.InvariantCulture, "{0,9:F3} ({1:F3}..{2:F3})", median, sorted[0], sorted[sorted.Count - 1]);
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
         }
     }
 }

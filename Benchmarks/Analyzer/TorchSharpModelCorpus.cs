@@ -310,18 +310,9 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                 w.Line();
                 w.Line("// " + layer.TypeName + " " + ks + ": " + layer.InputSize.ToString(CultureInfo.InvariantCulture) + " -> " + layer.OutputFeatures.ToString(CultureInfo.InvariantCulture) + " features");
 
-                // The batch size as models read it: straight from x.shape, or through a local.
-                string batch;
-                if (random.Next(2) == 0)
-                {
-                    batch = "x.shape[" + batchIndex + "]";
-                }
-                else
-                {
-                    batch = "batch" + ks;
-                    w.Line("var " + batch + " = x.shape[" + batchIndex + "];");
-                }
-
+                // RNN and GRU are sometimes called without a state (TorchSharp then starts from zeros).
+                var withState = layer.Kind == Kind.Lstm || random.Next(3) != 0;
+                var batch = withState ? BatchExpression(w, batchIndex, ks, random) : string.Empty;
                 switch (layer.Kind)
                 {
                     case Kind.Lstm:
@@ -340,14 +331,14 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                         w.Line("_log.Add($\"" + layer.Field + ": h {hn" + ks + ".size(0)} c {cn" + ks + ".size(0)}\");");
                         break;
                     default:
-                        if (random.Next(3) == 0)
-                        {
-                            w.Line("var (y" + ks + ", hn" + ks + ") = " + layer.Field + ".call(x);");
-                        }
-                        else
+                        if (withState)
                         {
                             w.Line("var h" + ks + " = torch.zeros(" + stateRows + ", " + batch + ", Hidden" + ks + ");");
                             w.Line("var (y" + ks + ", hn" + ks + ") = " + layer.Field + ".call(x, h" + ks + ");");
+                        }
+                        else
+                        {
+                            w.Line("var (y" + ks + ", hn" + ks + ") = " + layer.Field + ".call(x);");
                         }
 
                         w.Line("_log.Add($\"" + layer.Field + ": h {hn" + ks + ".size(0)}\");");
@@ -375,6 +366,18 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             w.Line("return _head.call(last);");
             w.Close();
             w.Line();
+        }
+
+        /// <summary>The batch size as models read it for a state: straight from x.shape, or through a local.</summary>
+        private static string BatchExpression(CodeWriter w, string batchIndex, string ks, Random random)
+        {
+            if (random.Next(2) == 0)
+            {
+                return "x.shape[" + batchIndex + "]";
+            }
+
+            w.Line("var batch" + ks + " = x.shape[" + batchIndex + "];");
+            return "batch" + ks;
         }
 
         /// <summary>
