@@ -61,14 +61,26 @@ namespace RnnShapeAnalyzers.Tests
 
         [Theory]
         [MemberData(nameof(RuleIds))]
-        public void EveryRuleHasACodeFix(string id)
+        public void EveryRuleHasACodeFixWhereAFixIsKnowable(string id)
         {
-            var fixers = new Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider[]
+            var fixers = typeof(ShapeCodeFixProvider).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t))
+                .Select(t => (Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!)
+                .ToList();
+            if (RulesWithoutAFix.Contains(id))
             {
-                new InputFeatureSizeCodeFixProvider(), new HiddenStateShapeCodeFixProvider(), new BatchFirstMixUpCodeFixProvider(), new InputRankCodeFixProvider(),
-            };
+                Assert.DoesNotContain(fixers, f => f.FixableDiagnosticIds.Contains(id));
+                return;
+            }
+
             Assert.Single(fixers, f => f.FixableDiagnosticIds.Contains(id));
         }
+
+        /// <summary>
+        /// RNN007: the code cannot know how long the sequence should be (docs/rules/RNN007.md says what to
+        /// check instead); RNN006 is reported at run time only.
+        /// </summary>
+        private static readonly string[] RulesWithoutAFix = { "RNN006", "RNN007" };
 
         private static DiagnosticDescriptor Descriptor(string id) => Descriptors.Single(d => d.Id == id);
 

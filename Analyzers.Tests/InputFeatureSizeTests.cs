@@ -242,7 +242,7 @@ namespace RnnShapeAnalyzers.Tests
             """
             var rnn = nn.RNN(10, 20);
             rnn.call(torch.randn(5, 3, Features()));
-            rnn.call(torch.randn(5, 3, 7).to(torch.CPU));
+            rnn.call(torch.randn(5, 3, 7).matmul(torch.randn(7, 7)));
             var other = nn.RNN(Features(), 20);
             other.call(torch.randn(5, 3, 7));
             """,

@@ -76,7 +76,7 @@ namespace RnnShapeAnalyzers.Tests
                 """,
                 parameters: "long steps"),
             Verify.Diagnostic("RNN004").WithLocation(0).WithArguments(
-                "[?, 10]", "2", "RNN", "a 3-D input (sequence, batch, features)", "; add the batch dimension: input.unsqueeze(1) has shape [?, 1, 10]"));
+                "[steps, 10]", "2", "RNN", "a 3-D input (sequence, batch, features)", "; add the batch dimension: input.unsqueeze(1) has shape [steps, 1, 10]"));
 
         [Fact]
         public Task ConstFieldsConstLocalsLocalsAndArithmetic() => Verify.AnalyzerAsync(
@@ -222,12 +222,14 @@ namespace RnnShapeAnalyzers.Tests
         public Task AnEmptySequenceIsNotReportedAsAWrongRank() => Verify.AnalyzerAsync(
             Snippet.Method("""
                 var rnn = nn.RNN(10, 20);
-                rnn.call(torch.randn(0, 3, 10));
+                rnn.call({|#1:torch.randn(0, 3, 10)|});
                 var gru = nn.GRU(10, 20, batchFirst: true);
                 gru.call({|#0:torch.randn(3, 0, 7)|});
                 """),
+            Verify.Diagnostic("RNN007").WithLocation(1).WithArguments("[0, 3, 10]", "0", "false", "RNN"),
             Verify.Diagnostic("RNN001").WithLocation(0).WithMessage(
-                "Input [3, 0, 7] has 7 features in its last dimension but the GRU was built with inputSize 10; expected input shape [3, 0, 10]"));
+                "Input [3, 0, 7] has 7 features in its last dimension but the GRU was built with inputSize 10; expected input shape [3, 0, 10]"),
+            Verify.Diagnostic("RNN007").WithLocation(0).WithArguments("[3, 0, 7]", "1", "true", "GRU"));
 
         [Theory]
         [InlineData(false)]

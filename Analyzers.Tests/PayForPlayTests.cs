@@ -77,12 +77,13 @@ namespace RnnShapeAnalyzers.Tests
         }
 
         [Fact]
-        public async Task WithTorchSharpOneOperationBlockStartActionIsRegistered()
+        public async Task WithTorchSharpOneSymbolStartActionIsRegistered()
         {
             var telemetry = await TelemetryAsync(new RecurrentShapeAnalyzer(), TorchSharpCode, referenceTorchSharp: true);
 
+            // Per type: one symbol start, whose blocks collect candidates, and one symbol end that checks them.
             Assert.Equal(1, telemetry.CompilationStartActionsCount);
-            Assert.Equal(1, telemetry.OperationBlockStartActionsCount);
+            Assert.Equal(1, telemetry.SymbolStartActionsCount);
         }
 
         /// <summary>

@@ -42,6 +42,21 @@ namespace RnnShapeAnalyzers
         /// <summary>RNN004: where <c>unsqueeze</c> must add the batch dimension.</summary>
         public const string UnsqueezeDimension = "UnsqueezeDimension";
 
+        /// <summary>
+        /// Prefix of a dimension's new value written as code when it is a named dimension, not a number
+        /// (<c>x.shape[1]</c> for the RNN003 fix of <c>zeros(1, x.shape[0], 20)</c>).
+        /// </summary>
+        public const string DimensionExpression = "DimExpr";
+
+        /// <summary>RNN005: the dtype of the layer's parameters, e.g. <c>Float32</c>.</summary>
+        public const string LayerElementType = "LayerElementType";
+
+        /// <summary>RNN005: the dtype of the offending tensor, e.g. <c>Float64</c>.</summary>
+        public const string TensorElementType = "TensorElementType";
+
+        /// <summary>RNN008: the state to pass, as code: <c>(zeros(N, H), zeros(N, H))</c>.</summary>
+        public const string StateExpression = "StateExpression";
+
         private readonly List<Location> _locations = new List<Location>();
         private readonly ImmutableDictionary<string, string?>.Builder _properties = ImmutableDictionary.CreateBuilder<string, string?>();
 
@@ -61,6 +76,8 @@ namespace RnnShapeAnalyzers
             _properties[key] = _locations.Count.ToString(CultureInfo.InvariantCulture);
             _locations.Add(node.GetLocation());
         }
+
+        public static string DimensionExpressionKey(int index) => DimensionExpression + index.ToString(CultureInfo.InvariantCulture);
 
         public static string TensorDimensionKey(int index) => TensorDimension + index.ToString(CultureInfo.InvariantCulture);
 

@@ -36,7 +36,9 @@ namespace RnnShapeAnalyzers.CodeFixes
         private static string Batch(Diagnostic diagnostic)
         {
             var expected = DiagnosticShapes.Read(diagnostic, DiagnosticFacts.ExpectedShape);
-            return expected is { Length: 3 } && expected[1] is long batch ? batch.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?";
+            return expected is { Length: 3 } && expected[1] is long batch
+                ? batch.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : DiagnosticFacts.Get(diagnostic, DiagnosticFacts.DimensionExpressionKey(1)) ?? "?";
         }
 
         private static IReadOnlyList<SyntaxEdit>? FlipBatchFirstEdits(Diagnostic diagnostic)

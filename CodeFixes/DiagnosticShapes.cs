@@ -48,7 +48,8 @@ namespace RnnShapeAnalyzers.CodeFixes
                     continue;
                 }
 
-                if (expected[i] is not long size || expected[i] == actual[i])
+                var code = DiagnosticFacts.Get(diagnostic, DiagnosticFacts.DimensionExpressionKey(i));
+                if ((expected[i] is not long size || expected[i] == actual[i]) && code is null)
                 {
                     continue;
                 }
@@ -59,7 +60,11 @@ namespace RnnShapeAnalyzers.CodeFixes
                     return null;
                 }
 
-                edits.Add(new SyntaxEdit(location, node => SyntaxTransforms.WithInteger(node, size)));
+                // A named dimension (x.shape[1]) is written as code; a size as a literal.
+                var literal = expected[i];
+                edits.Add(code is not null
+                    ? new SyntaxEdit(location, node => SyntaxTransforms.WithExpression(node, code))
+                    : new SyntaxEdit(location, node => SyntaxTransforms.WithInteger(node, literal!.Value)));
             }
 
             return edits.Count == 0 ? null : edits;

@@ -20,7 +20,7 @@ namespace RnnShapeAnalyzers.CodeFixes
 
         private static readonly IReadOnlyList<ShapeFix> FixList = new[]
         {
-            new ShapeFix(SetInputSize, d => $"Set inputSize to {Features(d, DiagnosticFacts.ActualShape)}", SetInputSizeEdits),
+            new ShapeFix(SetInputSize, d => $"Set inputSize to {Features(d, DiagnosticFacts.ActualShape)}", LayerInputSizeEdits.SetToInputFeatures),
             new ShapeFix(SetInputFeatures, d => $"Change the input's last dimension to {Features(d, DiagnosticFacts.ExpectedShape)}", SetInputFeaturesEdits),
         };
 
@@ -28,22 +28,7 @@ namespace RnnShapeAnalyzers.CodeFixes
 
         internal override IReadOnlyList<ShapeFix> Fixes => FixList;
 
-        private static long? Features(Diagnostic diagnostic, string key)
-        {
-            var shape = DiagnosticShapes.Read(diagnostic, key);
-            return shape is { Length: > 0 } ? shape[shape.Length - 1] : null;
-        }
-
-        private static IReadOnlyList<SyntaxEdit>? SetInputSizeEdits(Diagnostic diagnostic)
-        {
-            var location = DiagnosticFacts.GetLocation(diagnostic, DiagnosticFacts.LayerInputSize);
-            if (location is null || Features(diagnostic, DiagnosticFacts.ActualShape) is not long features)
-            {
-                return null;
-            }
-
-            return new[] { new SyntaxEdit(location, node => SyntaxTransforms.WithInteger(node, features)) };
-        }
+        private static long? Features(Diagnostic diagnostic, string key) => LayerInputSizeEdits.Features(diagnostic, key);
 
         private static IReadOnlyList<SyntaxEdit>? SetInputFeaturesEdits(Diagnostic diagnostic)
         {

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace RnnShapeAnalyzers.CodeFixes
 {
@@ -53,6 +54,35 @@ namespace RnnShapeAnalyzers.CodeFixes
 
         /// <summary>Wraps an expression as <c>expression.unsqueeze(dimension)</c>.</summary>
         public static SyntaxNode WithUnsqueeze(SyntaxNode current, int dimension)
+            => WithMethodCall(current, "unsqueeze", SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(dimension)));
+
+        /// <summary>Replaces an expression by the expression <paramref name="code"/> (simplified by the code action).</summary>
+        public static SyntaxNode WithExpression(SyntaxNode current, string code)
+            => SyntaxFactory.ParseExpression(code).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation).WithTriviaFrom(current);
+
+        /// <summary>
+        /// <c>cell.call(x)</c> or <c>cell.call(x, null)</c>, given the node of the input argument: the state
+        /// argument becomes <paramref name="state"/>.
+        /// </summary>
+        public static SyntaxNode WithStateArgument(SyntaxNode current, string state)
+        {
+            if (current is not InvocationExpressionSyntax invocation || invocation.ArgumentList.Arguments.Count is 0 or > 2)
+            {
+                return current;
+            }
+
+            var value = SyntaxFactory.ParseExpression(state).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+            var arguments = invocation.ArgumentList.Arguments;
+            if (arguments.Count == 2)
+            {
+                return invocation.ReplaceNode(arguments[1].Expression, value.WithTriviaFrom(arguments[1].Expression));
+            }
+
+            return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments.Add(SyntaxFactory.Argument(value).WithAdditionalAnnotations(Formatter.Annotation))));
+        }
+
+        /// <summary>Wraps an expression as <c>expression.name(argument)</c>.</summary>
+        public static SyntaxNode WithMethodCall(SyntaxNode current, string name, ExpressionSyntax argument)
         {
             if (current is not ExpressionSyntax expression)
             {
@@ -66,9 +96,8 @@ namespace RnnShapeAnalyzers.CodeFixes
             }
 
             var call = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName("unsqueeze")),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
-                    SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(dimension))))));
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName(name)),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))));
             return call.WithTriviaFrom(expression);
         }
     }

@@ -87,7 +87,7 @@ namespace RnnShapeAnalyzers.Runtime.Tests
             var input = torch.ones(5, 3, 4, dtype: dtype);
             var error = Assert.Throws<RnnShapeException>(() => rnn.call(input));
             Assert.Equal(RuleIds.ElementType, error.RuleId);
-            Assert.Contains($"input has dtype {dtype} but the RNN's parameters are Float32; convert it with .to(ScalarType.Float32)", error.Message, StringComparison.Ordinal);
+            Assert.Contains($"input has dtype {dtype} but the RNN's parameters are Float32, the dtype it expects; convert it with .to(ScalarType.Float32)", error.Message, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -20,6 +20,7 @@ namespace RnnShapeAnalyzers.Runtime
             var check = Check(input, h0_c0?.Item1, h0_c0?.Item2);
             var result = Inner.forward(input, h0_c0);
             Trace(check, input, h0_c0?.Item1, h0_c0?.Item2, result.Item1, result.Item2, result.Item3);
+            Remember(result.Item1, result.Item2, result.Item3);
             return result;
         }
 
@@ -51,6 +52,7 @@ namespace RnnShapeAnalyzers.Runtime
             var check = Check(input, h0, null);
             var result = Inner.forward(input, h0);
             Trace(check, input, h0, null, result.Item1, result.Item2, null);
+            Remember(result.Item1, result.Item2, null);
             return result;
         }
 
@@ -82,6 +84,7 @@ namespace RnnShapeAnalyzers.Runtime
             var check = Check(input, h0, null);
             var result = Inner.forward(input, h0);
             Trace(check, input, h0, null, result.Item1, result.Item2, null);
+            Remember(result.Item1, result.Item2, null);
             return result;
         }
 
@@ -121,6 +124,7 @@ namespace RnnShapeAnalyzers.Runtime
             var check = Check(input, h0_c0?.Item1, h0_c0?.Item2);
             var result = Inner.forward(input, h0_c0);
             Trace(check, input, h0_c0?.Item1, h0_c0?.Item2, result.Item1, result.Item1, result.Item2);
+            Remember(result.Item1, result.Item1, result.Item2);
             return result;
         }
 
@@ -143,6 +147,7 @@ namespace RnnShapeAnalyzers.Runtime
             var check = Check(input, h0, null);
             var result = Inner.forward(input, h0);
             Trace(check, input, h0, null, result, result, null);
+            Remember(result, result, null);
             return result;
         }
 
@@ -165,6 +170,7 @@ namespace RnnShapeAnalyzers.Runtime
             var check = Check(input, h0, null);
             var result = Inner.forward(input, h0);
             Trace(check, input, h0, null, result, result, null);
+            Remember(result, result, null);
             return result;
         }
 

@@ -24,6 +24,8 @@ namespace RnnShapeAnalyzers.Runtime
         where TInner : nn.Module<T1, T2, TResult>
     {
         private readonly TInner _inner;
+        private readonly RecurrentOutputOrigin _outputOrigin;
+        private readonly RecurrentOutputOrigin _stateOrigin;
         private Parameter? _referenceParameter;
         private AcceptedCall? _lastAccepted;
 
@@ -32,6 +34,8 @@ namespace RnnShapeAnalyzers.Runtime
         {
             _inner = inner;
             Spec = spec;
+            _outputOrigin = new RecurrentOutputOrigin(spec, RecurrentOutputPart.Output);
+            _stateOrigin = new RecurrentOutputOrigin(spec, RecurrentOutputPart.FinalHiddenSlice);
         }
 
         /// <summary>The real TorchSharp module this one checks and runs.</summary>
@@ -65,6 +69,24 @@ namespace RnnShapeAnalyzers.Runtime
                     outputShape,
                     ReferenceEquals(hiddenOut, output) ? outputShape : TensorFacts.ShapeOf(hiddenOut),
                     cellOut is null ? null : TensorFacts.ShapeOf(cellOut)));
+            }
+        }
+
+        /// <summary>
+        /// Remembers that this layer returned these tensors, so that a checked layer that reads one with
+        /// the wrong feature size names this one (RNN009, RNN010). A cell's new hidden state is its output.
+        /// </summary>
+        private protected void Remember(Tensor output, Tensor hiddenOut, Tensor? cellOut)
+        {
+            TensorProvenance.Remember(output, _outputOrigin);
+            if (!ReferenceEquals(hiddenOut, output))
+            {
+                TensorProvenance.Remember(hiddenOut, _stateOrigin);
+            }
+
+            if (cellOut is not null)
+            {
+                TensorProvenance.Remember(cellOut, _stateOrigin);
             }
         }
 

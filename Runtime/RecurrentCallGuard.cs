@@ -11,7 +11,8 @@ namespace RnnShapeAnalyzers.Runtime
     /// The check every checked layer runs before its forward: null and disposed tensors first, then the
     /// shared shape rules, then dtype and device against the layer's parameters. The first problem is
     /// thrown as an <see cref="RnnShapeException"/> (or ArgumentNullException/ObjectDisposedException),
-    /// so no native error escapes for a condition the rules cover.
+    /// so no native error escapes for a condition the rules cover. A wrong feature size in an input that
+    /// a checked layer returned is reported as the layer-chaining rule that names that layer.
     /// </summary>
     internal static class RecurrentCallGuard
     {
@@ -37,6 +38,12 @@ namespace RnnShapeAnalyzers.Runtime
             }
 
             var check = RecurrentShapeRules.CheckCall(spec, inputFacts.Shape, hiddenFacts?.Shape, cellFacts?.Shape);
+            if (check.Violations.Count > 0 && check.Violations[0].RuleId == RuleIds.InputFeatureSize && LayerChainFailures.ForRecurrentInput(spec, input) is { } chain)
+            {
+                // The input came from a checked layer: name it, and say which inputSize to set.
+                throw new RnnShapeException(chain, chain.OperandName);
+            }
+
             ThrowFirst(check.Violations);
             var (dtype, deviceType, deviceIndex) = CheckPlacement(spec, parameter, inputFacts, hiddenFacts, cellFacts);
             Volatile.Write(ref lastAccepted, new AcceptedCall(parameter, dtype, deviceType, deviceIndex, inputFacts.Shape, hiddenFacts?.Shape, cellFacts?.Shape, check));

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using RnnShapeAnalyzers.ShapeRules;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -30,20 +31,25 @@ namespace RnnShapeAnalyzers.Runtime
         public string DeviceName => new Device(DeviceType, DeviceIndex).ToString();
 
         /// <summary>Reads a tensor that must be present.</summary>
-        public static TensorFacts Of(Tensor? tensor, string paramName)
+        public static TensorFacts Of([NotNull] Tensor? tensor, string paramName)
+        {
+            RequireLive(tensor, paramName);
+            var (deviceType, deviceIndex) = DeviceOf(tensor);
+            return new TensorFacts(ShapeOf(tensor), tensor.dtype, deviceType, deviceIndex);
+        }
+
+        /// <summary>Throws <see cref="ArgumentNullException"/> for null and <see cref="ObjectDisposedException"/> for a disposed tensor.</summary>
+        public static void RequireLive([NotNull] Tensor? tensor, string paramName)
         {
             if (tensor is null)
             {
-                throw new ArgumentNullException(paramName, $"{paramName} is null; a recurrent layer needs a tensor here.");
+                throw new ArgumentNullException(paramName, $"{paramName} is null; a checked layer needs a tensor here.");
             }
 
             if (tensor.IsInvalid)
             {
-                throw new ObjectDisposedException(paramName, $"{paramName} was disposed (its native handle is gone); keep it alive until the recurrent call returns, e.g. outside the DisposeScope that owned it.");
+                throw new ObjectDisposedException(paramName, $"{paramName} was disposed (its native handle is gone); keep it alive until the checked call returns, e.g. outside the DisposeScope that owned it.");
             }
-
-            var (deviceType, deviceIndex) = DeviceOf(tensor);
-            return new TensorFacts(ShapeOf(tensor), tensor.dtype, deviceType, deviceIndex);
         }
 
         /// <summary>Reads an optional tensor: null stays null.</summary>

@@ -165,7 +165,8 @@ namespace RnnShapeAnalyzers.ShapeRules
             }
 
             var wrongLayers = state[0].IsProvablyDifferentFrom(expectedState[0]);
-            var wrongBatch = state[1].IsProvablyDifferentFrom(expectedState[1]);
+            var batchIndex = BatchIndex(layer.BatchFirst);
+            var wrongBatch = state[1].IsProvablyDifferentFrom(expectedState[1]) || IsSymbolicMixUp(input, state[1], batchIndex);
             var wrongHidden = state[2].IsProvablyDifferentFrom(expectedState[2]);
             if (!wrongLayers && !wrongBatch && !wrongHidden)
             {
@@ -179,7 +180,6 @@ namespace RnnShapeAnalyzers.ShapeRules
 
             // The state's batch is the input's other leading dimension: the code was written for the
             // opposite batchFirst. When that is the only thing wrong, it is one mistake: RNN003 alone.
-            var batchIndex = BatchIndex(layer.BatchFirst);
             var isMixUp = wrongBatch && batchIndex is int bIndex && input[1 - bIndex].IsProvablyEqualTo(state[1]);
             if (isMixUp && !wrongLayers && !wrongHidden)
             {
@@ -254,7 +254,24 @@ namespace RnnShapeAnalyzers.ShapeRules
             }
         }
 
-        private static Dim Prefer(Dim expected, Dim actual) => expected.IsKnown || expected.Symbol is not null ? expected : actual;
+        /// <summary>
+        /// The state's batch is named after the input's other leading dimension (<c>x.shape[0]</c> with
+        /// batchFirst false, where the batch is <c>x.shape[1]</c>): the sizes are unknown, but the code
+        /// takes the sequence length for the batch. It runs only when the two happen to be equal, so it is
+        /// reported as the mix-up it is. Never arises at run time, where every size is known.
+        /// </summary>
+        private static bool IsSymbolicMixUp(Shape input, Dim stateBatch, int? batchIndex)
+            => batchIndex is int b
+                && stateBatch.Symbol is not null
+                && input[1 - b].IsProvablyEqualTo(stateBatch)
+                && input[b].Symbol is not null
+                && !input[b].IsProvablyEqualTo(stateBatch);
+
+        /// <summary>
+        /// The dimension to show as expected: a proven size; a named one unless the actual size is a
+        /// proven number the rules found no fault with (a fix must not rewrite a size that may be right).
+        /// </summary>
+        private static Dim Prefer(Dim expected, Dim actual) => expected.IsKnown || (expected.Symbol is not null && !actual.IsKnown) ? expected : actual;
 
         private static string SpecFlag(bool? flag) => RecurrentLayerSpec.Format(flag);
 

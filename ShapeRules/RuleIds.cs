@@ -26,5 +26,14 @@ namespace RnnShapeAnalyzers.ShapeRules
 
         /// <summary>A cell is called without a state where TorchSharp 0.107 cannot build one.</summary>
         public const string MissingCellState = "RNN008";
+
+        /// <summary>A recurrent layer reads another recurrent layer's output (D * hiddenSize features) with another inputSize.</summary>
+        public const string RecurrentLayerChain = "RNN009";
+
+        /// <summary>An <c>nn.Linear</c> reads a recurrent output or final state with another in_features.</summary>
+        public const string LinearAfterRecurrent = "RNN010";
+
+        /// <summary>A recurrent layer reads an <c>nn.Embedding</c>'s output with an inputSize other than its embedding_dims.</summary>
+        public const string EmbeddingDimension = "RNN011";
     }
 }

@@ -27,10 +27,16 @@ namespace RnnShapeAnalyzers.ShapeRules
         /// <summary>Which tensor of the call is wrong.</summary>
         public ShapeOperand Operand { get; }
 
-        /// <summary>The shape the tensor has.</summary>
+        /// <summary>
+        /// The shape the tensor has. For the rules fixed on the reading layer (RNN009 to RNN011) it is
+        /// that layer's inputSize or in_features as a one-dimensional shape, e.g. <c>[20]</c>.
+        /// </summary>
         public Shape Actual { get; }
 
-        /// <summary>The shape the tensor must have; dimensions the rules cannot decide are copied from <see cref="Actual"/>.</summary>
+        /// <summary>
+        /// The shape the tensor must have; dimensions the rules cannot decide are copied from <see cref="Actual"/>.
+        /// For RNN009 to RNN011, the value the reading layer's inputSize or in_features must be set to, e.g. <c>[40]</c>.
+        /// </summary>
         public Shape Expected { get; }
 
         /// <summary>The arguments of <see cref="RuleDescription.MessageFormat"/>.</summary>

@@ -59,6 +59,31 @@ namespace RnnShapeAnalyzers.ShapeRules
                 new[] { cell.Kind.DisplayName(), input.ToString(), pass });
         }
 
+        // RNN009 to RNN011 are fixed on the reading layer: Actual and Expected are its size and the new one.
+        public static ShapeViolation RecurrentLayerChain(string producerOrigin, Dim features, string derivation, string consumerOrigin, Dim inputSize)
+            => new ShapeViolation(
+                RuleCatalog.RecurrentLayerChain,
+                ShapeOperand.Input,
+                Shape.Of(inputSize),
+                Shape.Of(features),
+                new[] { producerOrigin, features.ToString(), derivation, consumerOrigin, inputSize.ToString() });
+
+        public static ShapeViolation LinearInput(string tensor, Dim features, string derivation, string linearOrigin, Dim inFeatures)
+            => new ShapeViolation(
+                RuleCatalog.LinearAfterRecurrent,
+                ShapeOperand.Input,
+                Shape.Of(inFeatures),
+                Shape.Of(features),
+                new[] { tensor, features.ToString(), derivation, linearOrigin, inFeatures.ToString() });
+
+        public static ShapeViolation EmbeddingDimension(string embeddingOrigin, Dim embeddingDim, string consumerOrigin, Dim inputSize)
+            => new ShapeViolation(
+                RuleCatalog.EmbeddingDimension,
+                ShapeOperand.Input,
+                Shape.Of(inputSize),
+                Shape.Of(embeddingDim),
+                new[] { embeddingOrigin, embeddingDim.ToString(), consumerOrigin, inputSize.ToString() });
+
         public static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         private static IEnumerable<string> ToStrings(IReadOnlyList<Dim> dims)

@@ -17,9 +17,10 @@ namespace RnnShapeAnalyzers.Tracking
     /// </summary>
     internal sealed class LocalWriteIndex
     {
-        private readonly Dictionary<ILocalSymbol, List<IOperation>> _writes = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, List<LocalValue>> _writes = new Dictionary<ILocalSymbol, List<LocalValue>>(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _opaque = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         private readonly Stack<ILocalSymbol> _mutatedInPlace = new Stack<ILocalSymbol>();
+        private readonly HashSet<IParameterSymbol> _writtenParameters = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
 
         private LocalWriteIndex()
         {
@@ -46,7 +47,7 @@ namespace RnnShapeAnalyzers.Tracking
         }
 
         /// <summary>The one value <paramref name="local"/> is ever given, or null.</summary>
-        public IOperation? SingleValue(ILocalSymbol local)
+        public LocalValue? SingleValue(ILocalSymbol local)
         {
             if (local.IsRef || _opaque.Contains(local) || !_writes.TryGetValue(local, out var writes) || writes.Count != 1)
             {
@@ -56,22 +57,33 @@ namespace RnnShapeAnalyzers.Tracking
             return writes[0];
         }
 
+        /// <summary>True when the method assigns <paramref name="parameter"/> or changes its tensor in place: its value is not the caller's.</summary>
+        public bool IsWritten(IParameterSymbol parameter) => parameter.RefKind != RefKind.None || _writtenParameters.Contains(parameter);
+
+        /// <summary>True when <paramref name="local"/> is written exactly once, by whatever value (known or not).</summary>
+        public bool IsWrittenOnce(ILocalSymbol local)
+            => !local.IsRef && !_opaque.Contains(local) && _writes.TryGetValue(local, out var writes) && writes.Count == 1;
+
         private void Record(IOperation operation)
         {
             switch (operation)
             {
                 case IVariableDeclaratorOperation declarator when declarator.Initializer is { } initializer:
-                    AddWrite(declarator.Symbol, initializer.Value);
+                    AddWrite(declarator.Symbol, new LocalValue(initializer.Value));
                     break;
                 case ISimpleAssignmentOperation assignment:
                     if (assignment.Target is ILocalReferenceOperation assigned)
                     {
-                        AddWrite(assigned.Local, assignment.Value);
+                        AddWrite(assigned.Local, new LocalValue(assignment.Value));
+                    }
+                    else if (assignment.Target is IParameterReferenceOperation parameter)
+                    {
+                        _writtenParameters.Add(parameter.Parameter);
                     }
 
                     break;
                 case IDeconstructionAssignmentOperation deconstruction:
-                    MarkAllOpaque(deconstruction.Target);
+                    RecordDeconstruction(deconstruction);
                     break;
                 case ICompoundAssignmentOperation compound:
                     MarkOpaque(compound.Target);
@@ -127,6 +139,9 @@ namespace RnnShapeAnalyzers.Tracking
                 case ILocalReferenceOperation local:
                     _mutatedInPlace.Push(local.Local);
                     break;
+                case IParameterReferenceOperation parameter:
+                    _writtenParameters.Add(parameter.Parameter);
+                    break;
                 case IFieldReferenceOperation field:
                     MarkMutatedInPlace(field.Instance);
                     break;
@@ -155,16 +170,58 @@ namespace RnnShapeAnalyzers.Tracking
 
                 foreach (var value in values)
                 {
-                    MarkMutatedInPlace(value);
+                    MarkMutatedInPlace(value.Element is int element && Unwrap(value.Value) is ITupleOperation tuple && element < tuple.Elements.Length
+                        ? tuple.Elements[element]
+                        : value.Value);
                 }
             }
         }
 
-        private void AddWrite(ILocalSymbol local, IOperation value)
+        /// <summary>
+        /// <c>var (output, hn) = gru.call(x);</c>: each local is element i of the value. A nested tuple
+        /// target is not followed.
+        /// </summary>
+        private void RecordDeconstruction(IDeconstructionAssignmentOperation deconstruction)
+        {
+            var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
+            if (target is not ITupleOperation tuple)
+            {
+                MarkAllOpaque(deconstruction.Target);
+                return;
+            }
+
+            for (var i = 0; i < tuple.Elements.Length; i++)
+            {
+                var element = tuple.Elements[i] is IDeclarationExpressionOperation elementDeclaration ? elementDeclaration.Expression : tuple.Elements[i];
+                switch (element)
+                {
+                    case ILocalReferenceOperation local:
+                        AddWrite(local.Local, new LocalValue(deconstruction.Value, i));
+                        break;
+                    case IDiscardOperation:
+                        break;
+                    default:
+                        MarkAllOpaque(element);
+                        break;
+                }
+            }
+        }
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
+        private void AddWrite(ILocalSymbol local, LocalValue value)
         {
             if (!_writes.TryGetValue(local, out var list))
             {
-                list = new List<IOperation>(1);
+                list = new List<LocalValue>(1);
                 _writes.Add(local, list);
             }
 
@@ -173,9 +230,14 @@ namespace RnnShapeAnalyzers.Tracking
 
         private void MarkOpaque(IOperation? target)
         {
-            if (target is ILocalReferenceOperation reference)
+            switch (target)
             {
-                _opaque.Add(reference.Local);
+                case ILocalReferenceOperation reference:
+                    _opaque.Add(reference.Local);
+                    break;
+                case IParameterReferenceOperation parameter:
+                    _writtenParameters.Add(parameter.Parameter);
+                    break;
             }
         }
 

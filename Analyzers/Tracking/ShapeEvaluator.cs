@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,39 +8,37 @@ using RnnShapeAnalyzers.ShapeRules;
 namespace RnnShapeAnalyzers.Tracking
 {
     /// <summary>
-    /// A small, bounded evaluator over one method body: integers from literals, constants, locals
-    /// written once and + - * /; booleans likewise; tensor shapes from TorchSharp factory calls;
-    /// recurrent layers from their <c>torch.nn</c> factory calls. Whatever it cannot prove is unknown.
-    /// The method's <see cref="LocalWriteIndex"/> is built the first time a local has to be followed, so
-    /// a call on a layer held in a field or a parameter (which the evaluator cannot follow) costs no walk
-    /// of the method body.
+    /// A small, bounded evaluator over the members of one type: integers from literals, constants,
+    /// locals and members written once (or always to the same value), parameters (named, unknown sizes),
+    /// <c>x.shape[i]</c> and + - * /; booleans likewise; tensor shapes from factories, shape methods and
+    /// layer calls (<see cref="ShapeEvaluator"/>'s Tensors part); layers from their factory calls, held in
+    /// locals, fields or auto-properties (the Layers part). Whatever it cannot prove is unknown.
     /// </summary>
-    internal sealed class ShapeEvaluator
+    /// <remarks>
+    /// Each method body's <see cref="LocalWriteIndex"/>, and the type's <see cref="MemberWriteIndex"/>, are
+    /// built the first time a local or a member has to be followed, so a call whose every operand is
+    /// written inline costs no walk at all.
+    /// </remarks>
+    internal sealed partial class ShapeEvaluator
     {
-        // Deep enough for any real chain of locals; a bound keeps every path total.
-        private const int MaxDepth = 24;
-
-        private static readonly HashSet<string> TensorFactoryNames = new HashSet<string>(StringComparer.Ordinal) { "randn", "rand", "zeros", "ones", "empty", "full" };
-
-        private static readonly HashSet<string> DimensionParameterNames = new HashSet<string>(StringComparer.Ordinal) { "size", "rows", "columns", "dim0", "dim1", "dim2", "dim3" };
-
-        // Roslyn 4.8, which we compile against, has no ICollectionExpressionOperation; newer compilers
-        // produce it. Its kind is looked up by name so C# 12 collection expressions work where they exist.
-        private static readonly OperationKind? CollectionExpressionKind = TryParseKind("CollectionExpression");
-        private static readonly OperationKind? SpreadKind = TryParseKind("Spread");
+        // Deep enough for any real chain of locals, members and tensor methods; a bound keeps every path total.
+        private const int MaxDepth = 32;
 
         private readonly TorchSharpSymbols _symbols;
-        private readonly IOperation _root;
+        private readonly Func<MemberWriteIndex>? _buildMembers;
         private readonly CancellationToken _cancellationToken;
-        private LocalWriteIndex? _locals;
+        private readonly Dictionary<IOperation, LocalWriteIndex> _locals = new Dictionary<IOperation, LocalWriteIndex>();
+        private MemberWriteIndex? _members;
 
-        /// <param name="root">The root of the method body (operation block) the evaluated operations are in.</param>
-        public ShapeEvaluator(TorchSharpSymbols symbols, IOperation root, CancellationToken cancellationToken)
+        /// <param name="buildMembers">Builds the index of the type's member writes; null when members are not followed.</param>
+        public ShapeEvaluator(TorchSharpSymbols symbols, Func<MemberWriteIndex>? buildMembers, CancellationToken cancellationToken)
         {
             _symbols = symbols;
-            _root = root;
+            _buildMembers = buildMembers;
             _cancellationToken = cancellationToken;
         }
+
+        public TorchSharpSymbols Symbols => _symbols;
 
         public Dim EvaluateInteger(IOperation? operation, int depth = 0)
         {
@@ -60,9 +57,24 @@ namespace RnnShapeAnalyzers.Tracking
                 case IConversionOperation conversion:
                     return EvaluateInteger(conversion.Operand, depth + 1);
                 case ILocalReferenceOperation local:
-                    return EvaluateInteger(SingleValue(local.Local), depth + 1);
+                    return SingleValue(local) is { Element: null } value ? EvaluateInteger(value.Value, depth + 1) : Dim.Unknown;
+                case IParameterReferenceOperation parameter when IsInteger(parameter.Type) && !IsWritten(parameter):
+                    return Dim.Symbolic(parameter.Parameter.Name);
                 case IBinaryOperation binary:
                     return Arithmetic(binary.OperatorKind, EvaluateInteger(binary.LeftOperand, depth + 1), EvaluateInteger(binary.RightOperand, depth + 1));
+                case IFieldReferenceOperation or IPropertyReferenceOperation when MemberOf(operation) is { } member:
+                    return MemberInteger(member, depth);
+                case IArrayElementReferenceOperation { Indices.Length: 1 } element
+                    when element.ArrayReference is IPropertyReferenceOperation { Property.Name: "shape", Instance: { } tensor } && _symbols.IsTensor(tensor.Type):
+                    return DimensionOf(tensor, element.Indices[0], operation.Syntax, depth);
+                case IInvocationOperation { TargetMethod.Name: "size", Arguments.Length: 1, Instance: { } tensor } size when _symbols.IsTensor(tensor.Type):
+                    return DimensionOf(tensor, size.Arguments[0].Value, operation.Syntax, depth);
+                case IInvocationOperation { TargetMethod.Name: "dim", Arguments.Length: 0, Instance: { } tensor } when _symbols.IsTensor(tensor.Type):
+                    return RankOf(tensor, depth);
+                case IPropertyReferenceOperation { Property.Name: "Dimensions" or "ndim", Instance: { } tensor } when _symbols.IsTensor(tensor.Type):
+                    return RankOf(tensor, depth);
+                case IPropertyReferenceOperation { Property.Name: "Length", Instance: IPropertyReferenceOperation { Property.Name: "shape", Instance: { } tensor } } when _symbols.IsTensor(tensor.Type):
+                    return RankOf(tensor, depth);
                 default:
                     return Dim.Unknown;
             }
@@ -80,224 +92,133 @@ namespace RnnShapeAnalyzers.Tracking
                 return operation.ConstantValue.Value is bool value ? value : null;
             }
 
-            return operation switch
-            {
-                IConversionOperation conversion => EvaluateBoolean(conversion.Operand, depth + 1),
-                ILocalReferenceOperation local => EvaluateBoolean(SingleValue(local.Local), depth + 1),
-                _ => null,
-            };
-        }
-
-        public TrackedTensor EvaluateTensor(IOperation? operation, int depth = 0)
-        {
-            if (operation is null || depth > MaxDepth)
-            {
-                return TrackedTensor.Unknown;
-            }
-
             switch (operation)
             {
                 case IConversionOperation conversion:
-                    return EvaluateTensor(conversion.Operand, depth + 1);
+                    return EvaluateBoolean(conversion.Operand, depth + 1);
                 case ILocalReferenceOperation local:
-                    return EvaluateTensor(SingleValue(local.Local), depth + 1);
-                case IInvocationOperation invocation when IsTensorFactory(invocation.TargetMethod):
-                    return EvaluateTensorFactory(invocation, depth);
-                default:
-                    return TrackedTensor.Unknown;
-            }
-        }
+                    return SingleValue(local) is { Element: null } single ? EvaluateBoolean(single.Value, depth + 1) : null;
+                case IFieldReferenceOperation or IPropertyReferenceOperation when MemberOf(operation) is { } member:
+                    bool? agreed = null;
+                    var values = Members()?.Values(member);
+                    if (values is null || values.Count == 0)
+                    {
+                        return null;
+                    }
 
-        /// <summary>
-        /// The state argument of a forward call: null when it is omitted or null (TorchSharp then builds
-        /// zeros itself), otherwise what is known of it.
-        /// </summary>
-        public TrackedTensor? EvaluateOptionalTensor(IArgumentOperation? argument)
-        {
-            if (argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue || IsNull(argument.Value))
-            {
-                return null;
-            }
+                    foreach (var value in values)
+                    {
+                        var evaluated = EvaluateBoolean(value, depth + 1);
+                        if (evaluated is null || (agreed is not null && agreed != evaluated))
+                        {
+                            return null;
+                        }
 
-            return EvaluateTensor(argument.Value);
-        }
+                        agreed = evaluated;
+                    }
 
-        /// <summary>
-        /// The LSTM state <c>(h0, c0)</c>: null when omitted or null; unknown parts stay unknown. The
-        /// syntax to report at is each element of a tuple written in the call, or the argument itself when
-        /// the tuple comes from a local: a tuple local may feed several calls, and each call's problem
-        /// belongs to that call (as an RNN/GRU state local's does), not to the declaration.
-        /// </summary>
-        public (TrackedTensor Hidden, TrackedTensor Cell, SyntaxNode HiddenSyntax, SyntaxNode CellSyntax)? EvaluateStatePair(IArgumentOperation? argument)
-        {
-            if (argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue || IsNull(argument.Value))
-            {
-                return null;
-            }
-
-            var value = argument.Value;
-            var throughLocal = false;
-            for (var depth = 0; depth <= MaxDepth; depth++)
-            {
-                switch (value)
-                {
-                    case IConversionOperation conversion:
-                        value = conversion.Operand;
-                        continue;
-                    case ILocalReferenceOperation local when SingleValue(local.Local) is { } single:
-                        value = single;
-                        throughLocal = true;
-                        continue;
-                    case ITupleOperation tuple when tuple.Elements.Length == 2:
-                        var hidden = tuple.Elements[0];
-                        var cell = tuple.Elements[1];
-                        return (IsNull(hidden) ? TrackedTensor.Unknown : EvaluateTensor(hidden),
-                                IsNull(cell) ? TrackedTensor.Unknown : EvaluateTensor(cell),
-                                throughLocal ? argument.Value.Syntax : hidden.Syntax,
-                                throughLocal ? argument.Value.Syntax : cell.Syntax);
-                }
-
-                break;
-            }
-
-            return (TrackedTensor.Unknown, TrackedTensor.Unknown, argument.Value.Syntax, argument.Value.Syntax);
-        }
-
-        public TrackedLayer? EvaluateLayer(IOperation? operation, int depth = 0)
-        {
-            if (operation is null || depth > MaxDepth)
-            {
-                return null;
-            }
-
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    return EvaluateLayer(conversion.Operand, depth + 1);
-                case ILocalReferenceOperation local:
-                    return EvaluateLayer(SingleValue(local.Local), depth + 1);
-                case IInvocationOperation invocation
-                    when _symbols.IsLayerFactoryClass(invocation.TargetMethod.ContainingType)
-                        && _symbols.SequenceLayerKind(invocation.TargetMethod.ReturnType) is RecurrentKind kind:
-                    return EvaluateLayerFactory(invocation, kind, depth);
+                    return agreed;
                 default:
                     return null;
             }
         }
 
-        private TrackedLayer EvaluateLayerFactory(IInvocationOperation factory, RecurrentKind kind, int depth)
+        /// <summary>A <c>ScalarType</c> argument as its name; the default (null or omitted) as <paramref name="defaultType"/>.</summary>
+        public string? EvaluateElementType(IArgumentOperation? argument, string? defaultType)
         {
-            Dim inputSize = Dim.Unknown, hiddenSize = Dim.Unknown, numLayers = Dim.Unknown;
-            bool? bidirectional = null, batchFirst = null;
-            SyntaxNode? inputSizeSyntax = null, batchFirstSyntax = null;
-            foreach (var argument in factory.Arguments)
+            if (argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
             {
-                switch (argument.Parameter?.Name)
-                {
-                    case "inputSize":
-                        inputSize = EvaluateInteger(argument.Value, depth + 1);
-                        inputSizeSyntax = argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value.Syntax;
-                        break;
-                    case "hiddenSize":
-                        hiddenSize = EvaluateInteger(argument.Value, depth + 1);
-                        break;
-                    case "numLayers":
-                        numLayers = EvaluateInteger(argument.Value, depth + 1);
-                        break;
-                    case "bidirectional":
-                        bidirectional = EvaluateBoolean(argument.Value, depth + 1);
-                        break;
-                    case "batchFirst":
-                        batchFirst = EvaluateBoolean(argument.Value, depth + 1);
-                        batchFirstSyntax = argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value.Syntax;
-                        break;
-                }
+                return defaultType;
             }
 
-            return new TrackedLayer(new RecurrentLayerSpec(kind, inputSize, hiddenSize, numLayers, bidirectional, batchFirst), factory, inputSizeSyntax, batchFirstSyntax);
-        }
-
-        private IOperation? SingleValue(ILocalSymbol local) => (_locals ??= LocalWriteIndex.Build(_root, _cancellationToken)).SingleValue(local);
-
-        private bool IsTensorFactory(IMethodSymbol method)
-            => TensorFactoryNames.Contains(method.Name) && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Torch);
-
-        private TrackedTensor EvaluateTensorFactory(IInvocationOperation factory, int depth)
-        {
-            var arguments = new IArgumentOperation?[factory.TargetMethod.Parameters.Length];
-            foreach (var argument in factory.Arguments)
-            {
-                if (argument.Parameter is { } parameter && parameter.Ordinal < arguments.Length)
-                {
-                    arguments[parameter.Ordinal] = argument;
-                }
-            }
-
-            var dims = new List<Dim>(4);
-            var syntax = ImmutableArray.CreateBuilder<SyntaxNode>(4);
-            foreach (var argument in arguments)
-            {
-                if (argument?.Parameter is not { } parameter || !DimensionParameterNames.Contains(parameter.Name) || argument.ArgumentKind == ArgumentKind.DefaultValue)
-                {
-                    continue;
-                }
-
-                if (HasSyntaxErrors(argument.Value))
-                {
-                    return TrackedTensor.Unknown;
-                }
-
-                if (IsInteger(parameter.Type))
-                {
-                    dims.Add(EvaluateInteger(argument.Value, depth + 1));
-                    syntax.Add(argument.Value.Syntax);
-                }
-                else
-                {
-                    // size: long[] or ReadOnlySpan<long>, written inline.
-                    return EvaluateDimensionList(factory, argument.Value, depth);
-                }
-            }
-
-            return dims.Count == 0 ? TrackedTensor.Unknown : new TrackedTensor(Shape.Of(dims), syntax.ToImmutable(), factory);
-        }
-
-        private TrackedTensor EvaluateDimensionList(IInvocationOperation factory, IOperation value, int depth)
-        {
+            var value = argument.Value;
             while (value is IConversionOperation conversion)
             {
                 value = conversion.Operand;
             }
 
-            IEnumerable<IOperation>? elements = null;
-            if (value is IArrayCreationOperation { Initializer: { } initializer })
+            if (IsNull(value))
             {
-                elements = initializer.ElementValues;
-            }
-            else if (CollectionExpressionKind is { } collectionKind && value.Kind == collectionKind)
-            {
-                elements = value.ChildOperations;
+                return defaultType;
             }
 
-            if (elements is null)
+            if (value.ConstantValue.HasValue && value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
+                && SymbolEqualityComparer.Default.Equals(enumType, _symbols.ScalarType))
             {
-                return TrackedTensor.Unknown;
-            }
-
-            var dims = new List<Dim>(4);
-            var syntax = ImmutableArray.CreateBuilder<SyntaxNode>(4);
-            foreach (var element in elements)
-            {
-                if ((SpreadKind is { } spreadKind && element.Kind == spreadKind) || HasSyntaxErrors(element))
+                foreach (var member in enumType.GetMembers())
                 {
-                    return TrackedTensor.Unknown;
+                    if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, value.ConstantValue.Value))
+                    {
+                        return field.Name;
+                    }
                 }
-
-                dims.Add(EvaluateInteger(element, depth + 1));
-                syntax.Add(element.Syntax);
             }
 
-            return new TrackedTensor(Shape.Of(dims), syntax.ToImmutable(), factory);
+            return null;
+        }
+
+        /// <summary>The one value of <paramref name="local"/>, or null.</summary>
+        public LocalValue? SingleValueOf(ILocalReferenceOperation local) => SingleValue(local);
+
+        /// <summary>The one value of a local in the method body it belongs to, or null.</summary>
+        private LocalValue? SingleValue(ILocalReferenceOperation local) => LocalsOf(local).SingleValue(local.Local);
+
+        private bool IsWrittenOnce(ILocalReferenceOperation local) => LocalsOf(local).IsWrittenOnce(local.Local);
+
+        private bool IsWritten(IParameterReferenceOperation parameter) => LocalsOf(parameter).IsWritten(parameter.Parameter);
+
+        private LocalWriteIndex LocalsOf(IOperation operation)
+        {
+            var root = operation;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            if (!_locals.TryGetValue(root, out var index))
+            {
+                index = LocalWriteIndex.Build(root, _cancellationToken);
+                _locals.Add(root, index);
+            }
+
+            return index;
+        }
+
+        private MemberWriteIndex? Members()
+        {
+            if (_members is null && _buildMembers is not null)
+            {
+                _members = _buildMembers();
+            }
+
+            return _members;
+        }
+
+        private static ISymbol? MemberOf(IOperation operation) => operation switch
+        {
+            IFieldReferenceOperation field when !field.Field.IsConst => field.Field,
+            IPropertyReferenceOperation property when !property.Property.IsIndexer => property.Property,
+            _ => null,
+        };
+
+        private Dim MemberInteger(ISymbol member, int depth)
+        {
+            var values = Members()?.Values(member);
+            if (values is null || values.Count == 0)
+            {
+                return Dim.Unknown;
+            }
+
+            var agreed = EvaluateInteger(values[0], depth + 1);
+            for (var i = 1; i < values.Count; i++)
+            {
+                if (!EvaluateInteger(values[i], depth + 1).IsProvablyEqualTo(agreed))
+                {
+                    return Dim.Unknown;
+                }
+            }
+
+            return agreed;
         }
 
         /// <summary>
@@ -311,7 +232,7 @@ namespace RnnShapeAnalyzers.Tracking
         private static bool IsNull(IOperation operation)
             => operation is IDefaultValueOperation || (operation.ConstantValue.HasValue && operation.ConstantValue.Value is null);
 
-        private static bool IsInteger(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+        private static bool IsInteger(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
 
         private static Dim AsDim(object? value) => value switch
         {

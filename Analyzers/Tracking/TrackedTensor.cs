@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using RnnShapeAnalyzers.ShapeRules;
@@ -5,20 +6,37 @@ using RnnShapeAnalyzers.ShapeRules;
 namespace RnnShapeAnalyzers.Tracking
 {
     /// <summary>
-    /// What the analyzer proved about a tensor: its shape, and, when it was made by a factory call in
-    /// source (<c>torch.zeros(1, 32, 20)</c>), the syntax of each dimension so a fix can rewrite it.
+    /// What the analyzer proved about a tensor: its shape; when it was made by a factory call in source
+    /// (<c>torch.zeros(1, 32, 20)</c>), the syntax of each dimension so a fix can rewrite it; its dtype
+    /// when written; and the layer that produced it, for the layer-chaining rules.
     /// </summary>
+    /// <remarks>
+    /// A tensor that comes from a method parameter (or a local the analyzer cannot follow) has no known
+    /// rank, but its dimensions have names: <c>x.shape[0]</c>. Such a tensor, and anything computed from it,
+    /// is kept as a function of the rank of that root (<see cref="ShapeForRootRank"/>): a recurrent call
+    /// later decides the rank (RNN, LSTM and GRU read 3-D input) and so every dimension's name.
+    /// </remarks>
     internal sealed class TrackedTensor
     {
         public static readonly TrackedTensor Unknown = new TrackedTensor(Shape.UnknownRank, ImmutableArray<SyntaxNode>.Empty, null);
 
-        public TrackedTensor(Shape shape, ImmutableArray<SyntaxNode> dimensionSyntax, IOperation? source)
+        public TrackedTensor(Shape shape, ImmutableArray<SyntaxNode> dimensionSyntax, IOperation? source, string? elementType = null, TensorProducer? producer = null)
         {
             Shape = shape;
             DimensionSyntax = dimensionSyntax;
             Source = source;
+            ElementType = elementType;
+            Producer = producer;
         }
 
+        private TrackedTensor(string root, Func<int, Shape> shapeForRootRank, string? elementType, TensorProducer? producer)
+            : this(Shape.UnknownRank, ImmutableArray<SyntaxNode>.Empty, null, elementType, producer)
+        {
+            Root = root;
+            ShapeForRootRank = shapeForRootRank;
+        }
+
+        /// <summary>The shape; of unknown rank for a tensor that depends on a root's rank.</summary>
         public Shape Shape { get; }
 
         /// <summary>One node per dimension when the shape was written out in source; otherwise empty.</summary>
@@ -29,5 +47,61 @@ namespace RnnShapeAnalyzers.Tracking
         /// same source receives the same tensor, so a fix that rewrites its dimensions changes them all.
         /// </summary>
         public IOperation? Source { get; }
+
+        /// <summary>The dtype as TorchSharp's <c>ScalarType</c> name (<c>Float32</c>), or null when unknown.</summary>
+        public string? ElementType { get; }
+
+        /// <summary>The layer whose output this is (through shape-keeping operations), or null.</summary>
+        public TensorProducer? Producer { get; }
+
+        /// <summary>The name of the parameter or local the dimensions are named after, when the rank is not known.</summary>
+        public string? Root { get; }
+
+        /// <summary>The shape if <see cref="Root"/> has the given rank.</summary>
+        public Func<int, Shape>? ShapeForRootRank { get; }
+
+        public bool IsKnown => Shape.IsRankKnown || Root is not null;
+
+        /// <summary>A tensor whose dimensions are named <c>root.shape[i]</c>.</summary>
+        public static TrackedTensor FromRoot(string root, string? elementType = null)
+            => new TrackedTensor(root, rank => NamedShape(root, rank), elementType, null);
+
+        public static string DimensionName(string root, int index) => root + ".shape[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+
+        /// <summary>The same tensor after a shape operation; the producer is kept when <paramref name="keepsProducer"/>.</summary>
+        public TrackedTensor Map(Func<Shape, Shape> operation, bool keepsProducer, string? elementType = null, TensorProducer? producer = null)
+        {
+            var type = elementType ?? ElementType;
+            var from = producer ?? (keepsProducer ? Producer : null);
+            if (Root is { } root && ShapeForRootRank is { } parent)
+            {
+                return new TrackedTensor(root, rank => operation(parent(rank)), type, from);
+            }
+
+            var shape = operation(Shape);
+            return !shape.IsRankKnown && type is null && from is null
+                ? Unknown
+                : new TrackedTensor(shape, ImmutableArray<SyntaxNode>.Empty, null, type, from);
+        }
+
+        /// <summary>The same shape with another dtype (<c>.to(ScalarType.Float32)</c>).</summary>
+        public TrackedTensor WithElementType(string? elementType) => Map(shape => shape, keepsProducer: true, elementType);
+
+        /// <summary>The same tensor converted to a dtype the analyzer does not know.</summary>
+        public TrackedTensor WithoutElementType()
+            => Root is { } root && ShapeForRootRank is { } shapeFor
+                ? new TrackedTensor(root, shapeFor, null, Producer)
+                : new TrackedTensor(Shape, DimensionSyntax, Source, null, Producer);
+
+        private static Shape NamedShape(string root, int rank)
+        {
+            var dims = new Dim[rank];
+            for (var i = 0; i < rank; i++)
+            {
+                dims[i] = Dim.Symbolic(DimensionName(root, i));
+            }
+
+            return Shape.Of(dims);
+        }
     }
 }

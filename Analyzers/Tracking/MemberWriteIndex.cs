@@ -1,0 +1,183 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RnnShapeAnalyzers.Tracking
+{
+    /// <summary>
+    /// Every value assigned to each field and auto-property of one type, from all of its members (field
+    /// and property initializers, constructors, methods, lambdas), so that a layer built in the
+    /// constructor and called in <c>forward</c> can be followed. Only members no other type can assign are
+    /// followed: private ones, readonly fields, and auto-properties whose setter is absent or private; any
+    /// write the index cannot read (ref/out, compound, deconstruction) makes the member unknown.
+    /// </summary>
+    internal sealed class MemberWriteIndex
+    {
+        private readonly INamedTypeSymbol _type;
+        private readonly Dictionary<ISymbol, List<IOperation>> _writes = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _opaque = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+        private MemberWriteIndex(INamedTypeSymbol type) => _type = type;
+
+        public static MemberWriteIndex Build(INamedTypeSymbol type, IEnumerable<IOperation> roots, CancellationToken cancellationToken)
+        {
+            var index = new MemberWriteIndex(type);
+            var pending = new Stack<IOperation>();
+            foreach (var root in roots)
+            {
+                pending.Push(root);
+            }
+
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var operation = pending.Pop();
+                index.Record(operation);
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+
+            return index;
+        }
+
+        /// <summary>The values <paramref name="member"/> is ever given, or null when it cannot be followed.</summary>
+        public IReadOnlyList<IOperation>? Values(ISymbol member)
+        {
+            if (!IsFollowable(member) || _opaque.Contains(member) || !_writes.TryGetValue(member, out var writes))
+            {
+                return null;
+            }
+
+            return writes;
+        }
+
+        private bool IsFollowable(ISymbol member)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(member.ContainingType, _type))
+            {
+                return false;
+            }
+
+            switch (member)
+            {
+                case IFieldSymbol field:
+                    return field.DeclaredAccessibility == Accessibility.Private || field.IsReadOnly;
+                case IPropertySymbol property when !property.IsIndexer && !property.ReturnsByRef && IsAutoProperty(property):
+                    return property.DeclaredAccessibility == Accessibility.Private
+                        || property.SetMethod is null
+                        || (property.SetMethod.DeclaredAccessibility == Accessibility.Private && !property.SetMethod.IsInitOnly);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>An auto-property has a compiler-made backing field; a property with a body may return anything.</summary>
+        private bool IsAutoProperty(IPropertySymbol property)
+        {
+            foreach (var member in _type.GetMembers())
+            {
+                if (member is IFieldSymbol { IsImplicitlyDeclared: true } field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void Record(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IFieldInitializerOperation initializer:
+                    foreach (var field in initializer.InitializedFields)
+                    {
+                        AddWrite(field, initializer.Value);
+                    }
+
+                    break;
+                case IPropertyInitializerOperation initializer:
+                    foreach (var property in initializer.InitializedProperties)
+                    {
+                        AddWrite(property, initializer.Value);
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation assignment when Member(assignment.Target) is { } assigned:
+                    if (assignment.IsRef)
+                    {
+                        _opaque.Add(assigned);
+                    }
+                    else
+                    {
+                        AddWrite(assigned, assignment.Value);
+                    }
+
+                    break;
+                case ICompoundAssignmentOperation compound:
+                    MarkOpaque(compound.Target);
+                    break;
+                case ICoalesceAssignmentOperation coalesce:
+                    MarkOpaque(coalesce.Target);
+                    break;
+                case IIncrementOrDecrementOperation increment:
+                    MarkOpaque(increment.Target);
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    MarkAllOpaque(deconstruction.Target);
+                    break;
+                case IArgumentOperation argument when argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out }:
+                    MarkOpaque(argument.Value);
+                    break;
+                case IVariableDeclaratorOperation { Symbol.IsRef: true, Initializer: { } refInitializer }:
+                    MarkOpaque(refInitializer.Value);
+                    break;
+            }
+        }
+
+        private static ISymbol? Member(IOperation target) => target switch
+        {
+            IFieldReferenceOperation field => field.Field.OriginalDefinition,
+            IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+            _ => null,
+        };
+
+        private void AddWrite(ISymbol member, IOperation value)
+        {
+            member = member.OriginalDefinition;
+            if (!_writes.TryGetValue(member, out var list))
+            {
+                list = new List<IOperation>(1);
+                _writes.Add(member, list);
+            }
+
+            list.Add(value);
+        }
+
+        private void MarkOpaque(IOperation? target)
+        {
+            if (target is not null && Member(target) is { } member)
+            {
+                _opaque.Add(member);
+            }
+        }
+
+        private void MarkAllOpaque(IOperation target)
+        {
+            var pending = new Stack<IOperation>();
+            pending.Push(target);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                MarkOpaque(operation);
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+    }
+}
