@@ -9,7 +9,7 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
     /// restructured RecurrentShapeAnalyzer registers, and does nothing in them. A compilation-start
     /// action resolves the TorchSharp types (and registers nothing without them, as the analyzer does);
     /// then, per named type, a symbol-start action registers an operation-block-start action (with an
-    /// invocation operation action and a block-end action inside, per method) and a symbol-end action.
+    /// invocation operation action inside, per method) and a symbol-end action.
     /// What it costs is Roslyn's own cost of driving such an analyzer: the operation trees, the
     /// callbacks, and holding a type's symbol-end until all its members were analysed.
     /// </summary>
@@ -37,32 +37,38 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                 start.RegisterSymbolStartAction(
                     type =>
                     {
-                        type.RegisterOperationBlockStartAction(block =>
-                        {
-                            block.RegisterOperationAction(_ => { }, OperationKind.Invocation);
-                            block.RegisterOperationBlockEndAction(_ => { });
-                        });
+                        type.RegisterOperationBlockStartAction(block => block.RegisterOperationAction(_ => { }, OperationKind.Invocation));
                         type.RegisterSymbolEndAction(_ => { });
                     },
                     SymbolKind.NamedType);
             });
         }
 
+        /// <summary>The types the analyzer's TorchSharpSymbols looks up, TorchSharp's and the checked runtime's.</summary>
+        private static readonly string[] MetadataNames =
+        {
+            "TorchSharp.torch", "TorchSharp.torch+nn", "TorchSharp.torch+nn+functional", "TorchSharp.torch+Tensor", "TorchSharp.torch+ScalarType",
+            "TorchSharp.torch+nn+utils+rnn", "TorchSharp.torch+nn+utils+rnn+PackedSequence",
+            "TorchSharp.Modules.RNN", "TorchSharp.Modules.LSTM", "TorchSharp.Modules.GRU", "TorchSharp.Modules.RNNCell", "TorchSharp.Modules.LSTMCell", "TorchSharp.Modules.GRUCell",
+            "TorchSharp.Modules.Embedding", "TorchSharp.Modules.Linear",
+            "RnnShapeAnalyzers.Runtime.CheckedNN", "RnnShapeAnalyzers.Runtime.CheckedRNN", "RnnShapeAnalyzers.Runtime.CheckedLSTM", "RnnShapeAnalyzers.Runtime.CheckedGRU",
+            "RnnShapeAnalyzers.Runtime.CheckedRNNCell", "RnnShapeAnalyzers.Runtime.CheckedLSTMCell", "RnnShapeAnalyzers.Runtime.CheckedGRUCell",
+            "RnnShapeAnalyzers.Runtime.CheckedEmbedding", "RnnShapeAnalyzers.Runtime.CheckedLinear",
+        };
+
         /// <summary>The type lookups the analyzer's compilation start makes; false without TorchSharp.</summary>
         private static bool ResolveTorchSharp(Compilation compilation)
         {
-            var types = new[]
+            var found = 0;
+            foreach (var name in MetadataNames)
             {
-                compilation.GetTypeByMetadataName("TorchSharp.torch"),
-                compilation.GetTypeByMetadataName("TorchSharp.torch+nn"),
-                compilation.GetTypeByMetadataName("TorchSharp.Modules.RNN"),
-                compilation.GetTypeByMetadataName("TorchSharp.Modules.LSTM"),
-                compilation.GetTypeByMetadataName("TorchSharp.Modules.GRU"),
-                compilation.GetTypeByMetadataName("TorchSharp.Modules.Embedding"),
-                compilation.GetTypeByMetadataName("TorchSharp.Modules.Linear"),
-                compilation.GetTypeByMetadataName("RnnShapeAnalyzers.Runtime.CheckedNN"),
-            };
-            return types[0] is not null && types[1] is not null;
+                if (compilation.GetTypeByMetadataName(name) is not null)
+                {
+                    found++;
+                }
+            }
+
+            return found > 0 && compilation.GetTypeByMetadataName("TorchSharp.torch+nn") is not null;
         }
     }
 }
