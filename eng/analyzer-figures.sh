@@ -14,7 +14,8 @@
 # BenchmarkDotNet runs with a short job, the attribute config's job with fewer iterations (the
 # command-line counts override NoisyMachineConfig's 5 warm-up / 20 measured): 2 warm-up and 9 measured
 # iterations for the corpus and the single file, 1 and 5 for the long methods, which take up to a
-# second each. The whole script takes about 10 minutes on a 2-core machine.
+# second each. The whole script took 14 minutes on a heavily loaded 2-core machine; its parts are
+# sized to take about 10 together on a quiet one.
 #
 # Usage: eng/analyzer-figures.sh                 (writes to artifacts/analyzer-figures)
 #        OUT=/tmp/figures eng/analyzer-figures.sh
