@@ -10,10 +10,11 @@
 # its ratio, which other work on a shared machine moves much less than wall time. A last build with
 # -p:ReportAnalyzer=true -v:d prints the analyzer's own time as the compiler measured it.
 #
-# Every build runs csc as its own process (-p:UseSharedCompilation=false, -nodeReuse:false), as on a
-# CI agent without the compiler server: the CPU time is then all the build's, and no build shares a
-# server with other builds on the machine. Each build therefore also loads and JIT-compiles the
-# analyzer afresh, which the "with" builds pay.
+# SHARED=1 (the default) builds as `dotnet build` does for users: csc runs in the compiler server,
+# which loads and JIT-compiles the analyzer once (in the untimed warm-up) and keeps it. The CPU time
+# printed is then the client's only; compare wall times. SHARED=0 runs csc as its own process
+# (-p:UseSharedCompilation=false, -nodeReuse:false), as on a CI agent that disables the server: the CPU
+# time is all the build's, and every "with" build pays for loading and JIT-compiling the analyzer.
 #
 # The analyzer is toggled with an MSBuild property (-p:RnnShapeAnalyzer=true|false) that adds or
 # leaves out the same three DLLs the package puts under analyzers/dotnet/cs (RnnShapeAnalyzers,
@@ -29,6 +30,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${RUNS:-3}"
+shared="${SHARED:-1}"
 files="${FILES:-200}"
 work="${WORK:-$repo/artifacts/build-overhead}"
 analyzer_dir="$repo/CodeFixes/bin/Release/netstandard2.0"
@@ -76,8 +78,10 @@ dotnet restore "$work/Models/Models.csproj" -nologo -v:q
 
 build() { # $1 = true|false; extra arguments follow
   local with="$1"; shift
+  local server=()
+  [[ "$shared" == 1 ]] || server=(-nodeReuse:false -p:UseSharedCompilation=false)
   dotnet build "$work/Models/Models.csproj" --no-incremental --no-restore -c Release -nologo \
-    -nodeReuse:false -p:UseSharedCompilation=false -p:RnnShapeAnalyzer="$with" "$@"
+    "${server[@]}" -p:RnnShapeAnalyzer="$with" "$@"
 }
 
 timed_build() { # prints "wall cpu" in seconds; cpu = user + sys of the build and its children (csc)
@@ -129,7 +133,7 @@ warnings=$({ grep -E "warning RNN00[1-4]" "$work/last-build.log" || true; } | so
 own_seconds=$({ grep -E "^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers\.RecurrentShapeAnalyzer" "$work/report-analyzer.log" || true; } | head -1 | awk '{ print $1 }')
 
 echo
-echo "== result ($runs runs each, $files files)"
+echo "== result ($runs runs each, $files files, compiler server: $([[ "$shared" == 1 ]] && echo on || echo off))"
 echo "wall, median without analyzer: $m_without s   (runs: ${wall_without[*]})"
 echo "wall, median with analyzer:    $m_with s   (runs: ${wall_with[*]})"
 echo "wall ratio with / without:     $ratio"
@@ -143,6 +147,7 @@ if [[ -n "${SUMMARY:-}" ]]; then
   cat > "$SUMMARY" <<EOF
 runs=$runs
 files=$files
+shared=$shared
 wall_without=$m_without
 wall_with=$m_with
 wall_ratio=$ratio
@@ -155,3 +160,6 @@ report_analyzer_seconds=${own_seconds:-}
 rnn_warnings=$warnings
 EOF
 fi
+
+# The server started for the shared builds is not left behind.
+[[ "$shared" == 1 ]] && dotnet build-server shutdown >/dev/null 2>&1 || true
