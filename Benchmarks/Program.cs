@@ -19,6 +19,11 @@ namespace RnnShapeAnalyzers.Benchmarks
                 return AnalyzerTime.Run(args);
             }
 
+            if (args.Length > 0 && args[0] == "analyzer-figures")
+            {
+                return AnalyzerFigures.Run(args);
+            }
+
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
             return 0;
         }
@@ -44,7 +49,9 @@ namespace RnnShapeAnalyzers.Benchmarks
                 expected += model.ExpectedDiagnostics.Count;
             }
 
-            Console.WriteLine($"{count} model files in {args[1]}; the analyzer should report {expected} warnings");
+            // Only the mistakes written into locals-only methods are counted: an analyzer that also follows
+            // fields may report more, and build-overhead.sh prints what it did report.
+            Console.WriteLine($"{count} model files in {args[1]}; {expected} mistakes written into locals-only methods, which the analyzer should report");
             return 0;
         }
     }

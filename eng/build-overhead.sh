@@ -2,17 +2,19 @@
 # What RnnShapeAnalyzers adds to a command-line build of a large TorchSharp project.
 #
 # Generates the analyzer benchmarks' corpus (Benchmarks/Analyzer/TorchSharpModelCorpus.cs: 200
-# model files, 3-6 recurrent layers each, about 48,000 lines) as one project referencing TorchSharp
+# model files, each a module with an embedding and 3-6 recurrent layers in fields, about 48,700
+# lines) as one project referencing TorchSharp
 # 0.107.0, restores it once, then runs `dotnet build --no-incremental` without and with the analyzer,
 # alternately, RUNS times each after one untimed warm-up build of each, and prints the median wall
 # times and their ratio; also the median CPU time (user + sys of the build and the csc it starts) and
 # its ratio, which other work on a shared machine moves much less than wall time. A last build with
 # -p:ReportAnalyzer=true -v:d prints the analyzer's own time as the compiler measured it.
 #
-# Every build runs csc as its own process (-p:UseSharedCompilation=false, -nodeReuse:false), as on a
-# CI agent without the compiler server: the CPU time is then all the build's, and no build shares a
-# server with other builds on the machine. Each build therefore also loads and JIT-compiles the
-# analyzer afresh, which the "with" builds pay.
+# SHARED=1 (the default) builds as `dotnet build` does for users: csc runs in the compiler server,
+# which loads and JIT-compiles the analyzer once (in the untimed warm-up) and keeps it. The CPU time
+# printed is then the client's only; compare wall times. SHARED=0 runs csc as its own process
+# (-p:UseSharedCompilation=false, -nodeReuse:false), as on a CI agent that disables the server: the CPU
+# time is all the build's, and every "with" build pays for loading and JIT-compiling the analyzer.
 #
 # The analyzer is toggled with an MSBuild property (-p:RnnShapeAnalyzer=true|false) that adds or
 # leaves out the same three DLLs the package puts under analyzers/dotnet/cs (RnnShapeAnalyzers,
@@ -22,11 +24,13 @@
 #
 # Usage: eng/build-overhead.sh            (RUNS=3 FILES=200 by default)
 #        RUNS=5 FILES=200 WORK=/tmp/x eng/build-overhead.sh
+#        SUMMARY=/tmp/x.env eng/build-overhead.sh   also writes the results as key=value lines
 # Generated files go to artifacts/build-overhead (git ignores artifacts/), or to $WORK.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${RUNS:-3}"
+shared="${SHARED:-1}"
 files="${FILES:-200}"
 work="${WORK:-$repo/artifacts/build-overhead}"
 analyzer_dir="$repo/CodeFixes/bin/Release/netstandard2.0"
@@ -74,8 +78,10 @@ dotnet restore "$work/Models/Models.csproj" -nologo -v:q
 
 build() { # $1 = true|false; extra arguments follow
   local with="$1"; shift
+  local server=()
+  [[ "$shared" == 1 ]] || server=(-nodeReuse:false -p:UseSharedCompilation=false)
   dotnet build "$work/Models/Models.csproj" --no-incremental --no-restore -c Release -nologo \
-    -nodeReuse:false -p:UseSharedCompilation=false -p:RnnShapeAnalyzer="$with" "$@"
+    "${server[@]}" -p:RnnShapeAnalyzer="$with" "$@"
 }
 
 timed_build() { # prints "wall cpu" in seconds; cpu = user + sys of the build and its children (csc)
@@ -118,15 +124,16 @@ pair_cpu=$(pair_ratios cpu_with cpu_without | median)
 
 echo "== analyzer's own time: one more build with -p:ReportAnalyzer=true -v:d (not timed)"
 build true -p:ReportAnalyzer=true -v:d >"$work/report-analyzer.log" 2>&1 || { tail -50 "$work/report-analyzer.log" >&2; exit 1; }
-# The compiler's report: the total, then one line per analyzer assembly and per analyzer type.
 # The compiler's report: the total, then a line per analyzer assembly and per analyzer type, with
 # seconds and percent first. Only the total, the header and our lines are printed.
 grep -E "Total analyzer execution time|Time \(s\)|^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers" "$work/report-analyzer.log" \
   | sed -e 's/^[[:space:]]*//' || echo "(no ReportAnalyzer lines found in $work/report-analyzer.log)"
-warnings=$(grep -E "warning RNN00[1-4]" "$work/last-build.log" | sort -u | wc -l)
+# (|| true: with pipefail, a grep that finds nothing would end the script.)
+warnings=$({ grep -E "warning RNN00[1-4]" "$work/last-build.log" || true; } | sort -u | wc -l)
+own_seconds=$({ grep -E "^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers\.RecurrentShapeAnalyzer" "$work/report-analyzer.log" || true; } | head -1 | awk '{ print $1 }')
 
 echo
-echo "== result ($runs runs each, $files files)"
+echo "== result ($runs runs each, $files files, compiler server: $([[ "$shared" == 1 ]] && echo on || echo off))"
 echo "wall, median without analyzer: $m_without s   (runs: ${wall_without[*]})"
 echo "wall, median with analyzer:    $m_with s   (runs: ${wall_with[*]})"
 echo "wall ratio with / without:     $ratio"
@@ -135,3 +142,24 @@ echo "cpu,  median with analyzer:    $c_with s   (runs: ${cpu_with[*]})"
 echo "cpu ratio with / without:      $cpu_ratio"
 echo "median of per-run-pair ratios: wall $pair_wall (pairs: $pairs_wall), cpu $pair_cpu (pairs: $pairs_cpu)"
 echo "RNN warnings in the last timed build: $warnings"
+
+if [[ -n "${SUMMARY:-}" ]]; then
+  cat > "$SUMMARY" <<EOF
+runs=$runs
+files=$files
+shared=$shared
+wall_without=$m_without
+wall_with=$m_with
+wall_ratio=$ratio
+cpu_without=$c_without
+cpu_with=$c_with
+cpu_ratio=$cpu_ratio
+pair_wall_ratio=$pair_wall
+pair_cpu_ratio=$pair_cpu
+report_analyzer_seconds=${own_seconds:-}
+rnn_warnings=$warnings
+EOF
+fi
+
+# The server started for the shared builds is not left behind.
+[[ "$shared" == 1 ]] && dotnet build-server shutdown >/dev/null 2>&1 || true

@@ -19,7 +19,10 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
 
         public string Text { get; }
 
-        /// <summary>The rule id of every mistake written into the file on purpose, one per diagnostic.</summary>
+        /// <summary>
+        /// The rule id of every mistake written into the file on purpose, one per diagnostic. They are all
+        /// in methods that use locals only, so an analyzer that follows locals reports them.
+        /// </summary>
         public IReadOnlyList<string> ExpectedDiagnostics { get; }
 
         public int LineCount
@@ -42,14 +45,18 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
 
     /// <summary>
     /// A deterministic corpus of TorchSharp model files, the workload of the analyzer benchmarks and of
-    /// <c>eng/build-overhead.sh</c>. Each file is one <c>nn.Module</c> with 3 to 6 recurrent layers
-    /// (RNN, LSTM, GRU) kept in fields and built in the constructor with positional or named
-    /// arguments, constants and locals; a forward that builds <c>h0</c> / <c>(h0, c0)</c> from the
-    /// input's batch size and runs them in turn with loops and branches; 2 to 4 static probe methods
-    /// that build layers and tensors from constants and locals (the calls the analyzer can prove); and
-    /// ordinary non-tensor code. Every 10th file has one deliberate mistake in a probe (RNN001 to RNN004
-    /// in turn), so the analyzer reports exactly <see cref="GeneratedModel.ExpectedDiagnostics"/>.
-    /// File 0 is the largest (6 layers, 4 probes, about 300 lines): the single-file benchmark's file.
+    /// <c>eng/build-overhead.sh</c>. Each file is one <c>nn.Module&lt;Tensor, Tensor&gt;</c> the way
+    /// models are usually written: an <c>nn.Embedding</c>, 3 to 6 recurrent layers (RNN, LSTM, GRU,
+    /// some stacked or bidirectional), sometimes an <c>nn.Linear</c> projection between two of them, and
+    /// an <c>nn.Linear</c> head, all in fields set in the constructor (positional or named arguments,
+    /// constants and locals); a forward that embeds the tokens and chains the layers, building each
+    /// <c>h0</c> / <c>(h0, c0)</c> from <c>x.shape[0]</c> or <c>x.shape[1]</c> (whichever is the batch),
+    /// with a dropout on some of them; 2 to 4 static probe methods that build layers and tensors from
+    /// constants and locals only; and ordinary non-tensor code. The layer-held-in-a-field calls are all
+    /// correct. Every 10th file has one deliberate mistake in a probe (RNN001 to RNN004 in turn), which
+    /// an analyzer that follows locals reports: <see cref="GeneratedModel.ExpectedDiagnostics"/>.
+    /// File 0 is the largest (6 layers, a projection, 4 probes, about 300 lines): the single-file
+    /// benchmark's file.
     /// </summary>
     public static class TorchSharpModelCorpus
     {
@@ -96,6 +103,44 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             };
         }
 
+        /// <summary>What one model looks like: its layers in order, and where the optional projection sits.</summary>
+        private sealed class Design
+        {
+            public Design(List<Layer> layers, bool batchFirst, int embeddingSize, int projectionAfter, int projectionSize)
+            {
+                Layers = layers;
+                BatchFirst = batchFirst;
+                EmbeddingSize = embeddingSize;
+                ProjectionAfter = projectionAfter;
+                ProjectionSize = projectionSize;
+            }
+
+            public List<Layer> Layers { get; }
+
+            public bool BatchFirst { get; }
+
+            public int EmbeddingSize { get; }
+
+            /// <summary>The index of the layer the projection follows, or -1 without a projection.</summary>
+            public int ProjectionAfter { get; }
+
+            public int ProjectionSize { get; }
+
+            /// <summary>The feature size layer <paramref name="k"/> is given, as a C# expression over the file's constants.</summary>
+            public string InputExpression(int k)
+            {
+                if (k == 0)
+                {
+                    return "EmbeddingSize";
+                }
+
+                return k - 1 == ProjectionAfter ? "ProjectionSize" : OutputExpression(k - 1);
+            }
+
+            public string OutputExpression(int k)
+                => "Hidden" + k.ToString(CultureInfo.InvariantCulture) + (Layers[k].Bidirectional ? " * 2" : string.Empty);
+        }
+
         private static GeneratedModel GenerateOne(int index)
         {
             var random = new Random(1000 + index);
@@ -103,13 +148,15 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             var layerCount = large ? 6 : 3 + random.Next(4);
             var probeCount = large ? 4 : 2 + random.Next(3);
             var batchFirst = random.Next(2) == 0;
-            var inputSize = 8 * (1 + random.Next(16));
+            var embeddingSize = 8 * (1 + random.Next(16));
+            var projectionAfter = large ? 2 : random.Next(3) == 0 ? random.Next(layerCount - 1) : -1;
+            var projectionSize = 16 * (1 + random.Next(8));
             var expected = new List<string>();
             var mistakeProbe = index % 10 == 5 ? random.Next(probeCount) : -1;
             var mistakeRule = MistakeRules[(index / 10) % MistakeRules.Length];
 
             var layers = new List<Layer>(layerCount);
-            var features = (long)inputSize;
+            var features = (long)embeddingSize;
             for (var k = 0; k < layerCount; k++)
             {
                 var layer = new Layer
@@ -122,10 +169,12 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                     Field = "_layer" + k.ToString(CultureInfo.InvariantCulture),
                 };
                 layers.Add(layer);
-                features = layer.OutputFeatures;
+                features = k == projectionAfter ? projectionSize : layer.OutputFeatures;
             }
 
-            var name = "Model" + index.ToString("D3", CultureInfo.InvariantCulture);
+            var design = new Design(layers, batchFirst, embeddingSize, projectionAfter, projectionSize);
+            var inv = CultureInfo.InvariantCulture;
+            var name = "Model" + index.ToString("D3", inv);
             var w = new CodeWriter();
             w.Line("using System;");
             w.Line("using System.Collections.Generic;");
@@ -136,22 +185,34 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             w.Line();
             w.Line("namespace Generated.Models");
             w.Open();
-            w.Line("/// <summary>Generated recurrent model " + index.ToString(CultureInfo.InvariantCulture) + ": " + layerCount.ToString(CultureInfo.InvariantCulture) + " recurrent layers, batchFirst " + (batchFirst ? "true" : "false") + ".</summary>");
+            w.Line("/// <summary>Generated recurrent model " + index.ToString(inv) + ": an embedding, " + layerCount.ToString(inv) + " recurrent layers, batchFirst " + (batchFirst ? "true" : "false") + ".</summary>");
             w.Line("public sealed class " + name + " : nn.Module<Tensor, Tensor>");
             w.Open();
-            w.Line("private const int InputSize = " + inputSize.ToString(CultureInfo.InvariantCulture) + ";");
-            w.Line("private const int OutputSize = " + (2 + random.Next(30)).ToString(CultureInfo.InvariantCulture) + ";");
+            w.Line("private const int VocabularySize = " + (1000 + random.Next(30000)).ToString(inv) + ";");
+            w.Line("private const int EmbeddingSize = " + embeddingSize.ToString(inv) + ";");
+            w.Line("private const int OutputSize = " + (2 + random.Next(30)).ToString(inv) + ";");
             w.Line("private const bool BatchFirst = " + (batchFirst ? "true" : "false") + ";");
-            w.Line("private const double DropoutRate = 0." + (1 + random.Next(5)).ToString(CultureInfo.InvariantCulture) + ";");
+            w.Line("private const double DropoutRate = 0." + (1 + random.Next(5)).ToString(inv) + ";");
             for (var k = 0; k < layerCount; k++)
             {
-                w.Line("private const int Hidden" + k.ToString(CultureInfo.InvariantCulture) + " = " + layers[k].HiddenSize.ToString(CultureInfo.InvariantCulture) + ";");
+                w.Line("private const int Hidden" + k.ToString(inv) + " = " + layers[k].HiddenSize.ToString(inv) + ";");
+            }
+
+            if (projectionAfter >= 0)
+            {
+                w.Line("private const int ProjectionSize = " + projectionSize.ToString(inv) + ";");
             }
 
             w.Line();
+            w.Line("private readonly Embedding _embedding;");
             foreach (var layer in layers)
             {
                 w.Line("private readonly " + layer.TypeName + " " + layer.Field + ";");
+            }
+
+            if (projectionAfter >= 0)
+            {
+                w.Line("private readonly Linear _projection;");
             }
 
             w.Line("private readonly Dropout _dropout;");
@@ -159,8 +220,8 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             w.Line("private readonly List<string> _log = new List<string>();");
             w.Line();
 
-            WriteConstructor(w, name, layers, random);
-            WriteForward(w, layers, batchFirst, random);
+            WriteConstructor(w, name, design, random);
+            WriteForward(w, design, random);
             for (var p = 0; p < probeCount; p++)
             {
                 var rule = p == mistakeProbe ? mistakeRule : null;
@@ -182,15 +243,19 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             return new GeneratedModel(name + ".cs", w.ToString(), expected);
         }
 
-        private static void WriteConstructor(CodeWriter w, string name, List<Layer> layers, Random random)
+        private static void WriteConstructor(CodeWriter w, string name, Design design, Random random)
         {
+            var layers = design.Layers;
             w.Line("public " + name + "() : base(nameof(" + name + "))");
             w.Open();
+            w.Line(random.Next(2) == 0
+                ? "_embedding = nn.Embedding(VocabularySize, EmbeddingSize);"
+                : "_embedding = nn.Embedding(num_embeddings: VocabularySize, embedding_dims: EmbeddingSize, padding_idx: 0);");
             for (var k = 0; k < layers.Count; k++)
             {
                 var layer = layers[k];
                 var ks = k.ToString(CultureInfo.InvariantCulture);
-                var input = k == 0 ? "InputSize" : LayerOutputExpression(layers[k - 1], k - 1);
+                var input = design.InputExpression(k);
                 var numLayers = layer.NumLayers.ToString(CultureInfo.InvariantCulture);
                 var bidirectional = layer.Bidirectional ? "true" : "false";
                 switch (random.Next(4))
@@ -211,29 +276,32 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                         w.Line(layer.Field + " = nn." + layer.TypeName + "(hiddenSize: Hidden" + ks + ", inputSize: " + input + ", batchFirst: BatchFirst, numLayers: " + numLayers + ", dropout: " + (layer.NumLayers > 1 ? "DropoutRate" : "0.0") + ", bidirectional: " + bidirectional + ");");
                         break;
                 }
+
+                if (k == design.ProjectionAfter)
+                {
+                    w.Line("_projection = nn.Linear(" + design.OutputExpression(k) + ", ProjectionSize);");
+                }
             }
 
             w.Line("_dropout = nn.Dropout(DropoutRate);");
-            w.Line("_head = nn.Linear(" + LayerOutputExpression(layers[layers.Count - 1], layers.Count - 1) + ", OutputSize);");
+            w.Line("_head = nn.Linear(" + design.OutputExpression(layers.Count - 1) + ", OutputSize);");
             w.Line("RegisterComponents();");
             w.Close();
             w.Line();
         }
 
-        private static string LayerOutputExpression(Layer layer, int k)
-            => "Hidden" + k.ToString(CultureInfo.InvariantCulture) + (layer.Bidirectional ? " * 2" : string.Empty);
-
-        private static void WriteForward(CodeWriter w, List<Layer> layers, bool batchFirst, Random random)
+        private static void WriteForward(CodeWriter w, Design design, Random random)
         {
-            w.Line("public override Tensor forward(Tensor input)");
+            var layers = design.Layers;
+            var batchIndex = design.BatchFirst ? "0" : "1";
+            w.Line("public override Tensor forward(Tensor tokens)");
             w.Open();
-            w.Line("if (input.Dimensions != 3)");
+            w.Line("if (tokens.Dimensions != 2)");
             w.Open();
-            w.Line("throw new ArgumentException($\"expected a 3-d input, got {input.Dimensions} dimensions\", nameof(input));");
+            w.Line("throw new ArgumentException($\"expected 2-d token ids, got {tokens.Dimensions} dimensions\", nameof(tokens));");
             w.Close();
             w.Line();
-            w.Line("var batch = input.size(BatchFirst ? 0 : 1);");
-            w.Line("var x = input;");
+            w.Line("var x = _embedding.call(tokens);");
             for (var k = 0; k < layers.Count; k++)
             {
                 var layer = layers[k];
@@ -241,11 +309,15 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                 var stateRows = (layer.NumLayers * layer.Directions).ToString(CultureInfo.InvariantCulture);
                 w.Line();
                 w.Line("// " + layer.TypeName + " " + ks + ": " + layer.InputSize.ToString(CultureInfo.InvariantCulture) + " -> " + layer.OutputFeatures.ToString(CultureInfo.InvariantCulture) + " features");
+
+                // RNN and GRU are sometimes called without a state (TorchSharp then starts from zeros).
+                var withState = layer.Kind == Kind.Lstm || random.Next(3) != 0;
+                var batch = withState ? BatchExpression(w, batchIndex, ks, random) : string.Empty;
                 switch (layer.Kind)
                 {
                     case Kind.Lstm:
-                        w.Line("var h" + ks + " = torch.zeros(" + stateRows + ", batch, Hidden" + ks + ");");
-                        w.Line("var c" + ks + " = torch.zeros(" + stateRows + ", batch, Hidden" + ks + ");");
+                        w.Line("var h" + ks + " = torch.zeros(" + stateRows + ", " + batch + ", Hidden" + ks + ");");
+                        w.Line("var c" + ks + " = torch.zeros(" + stateRows + ", " + batch + ", Hidden" + ks + ");");
                         if (random.Next(2) == 0)
                         {
                             w.Line("var (y" + ks + ", hn" + ks + ", cn" + ks + ") = " + layer.Field + ".call(x, (h" + ks + ", c" + ks + "));");
@@ -259,14 +331,14 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                         w.Line("_log.Add($\"" + layer.Field + ": h {hn" + ks + ".size(0)} c {cn" + ks + ".size(0)}\");");
                         break;
                     default:
-                        w.Line("var h" + ks + " = torch.zeros(" + stateRows + ", batch, Hidden" + ks + ");");
-                        if (random.Next(3) == 0)
+                        if (withState)
                         {
-                            w.Line("var (y" + ks + ", hn" + ks + ") = " + layer.Field + ".call(x);");
+                            w.Line("var h" + ks + " = torch.zeros(" + stateRows + ", " + batch + ", Hidden" + ks + ");");
+                            w.Line("var (y" + ks + ", hn" + ks + ") = " + layer.Field + ".call(x, h" + ks + ");");
                         }
                         else
                         {
-                            w.Line("var (y" + ks + ", hn" + ks + ") = " + layer.Field + ".call(x, h" + ks + ");");
+                            w.Line("var (y" + ks + ", hn" + ks + ") = " + layer.Field + ".call(x);");
                         }
 
                         w.Line("_log.Add($\"" + layer.Field + ": h {hn" + ks + ".size(0)}\");");
@@ -281,7 +353,7 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                     w.Close();
                 }
 
-                w.Line("x = y" + ks + ";");
+                w.Line(k == design.ProjectionAfter ? "x = _projection.call(y" + ks + ");" : "x = y" + ks + ";");
             }
 
             w.Line();
@@ -290,10 +362,22 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             w.Line("x = x + 0.5 * torch.tanh(x);");
             w.Close();
             w.Line();
-            w.Line("var last = " + (batchFirst ? "x.select(1, -1)" : "x.select(0, -1)") + ";");
+            w.Line("var last = " + (design.BatchFirst ? "x.select(1, -1)" : "x.select(0, -1)") + ";");
             w.Line("return _head.call(last);");
             w.Close();
             w.Line();
+        }
+
+        /// <summary>The batch size as models read it for a state: straight from x.shape, or through a local.</summary>
+        private static string BatchExpression(CodeWriter w, string batchIndex, string ks, Random random)
+        {
+            if (random.Next(2) == 0)
+            {
+                return "x.shape[" + batchIndex + "]";
+            }
+
+            w.Line("var batch" + ks + " = x.shape[" + batchIndex + "];");
+            return "batch" + ks;
         }
 
         /// <summary>
