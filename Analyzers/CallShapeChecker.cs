@@ -21,6 +21,12 @@ namespace RnnShapeAnalyzers
         private readonly Action<Diagnostic> _report;
         private readonly CancellationToken _cancellationToken;
 
+        // A layer called N times with the same mistake asks the same question of its N calls N times:
+        // each verdict is computed once per layer and value, so the check stays linear in the calls.
+        private readonly Dictionary<(List<CheckedCall>, bool), bool> _batchFirstVerdicts = new Dictionary<(List<CheckedCall>, bool), bool>();
+        private readonly Dictionary<(List<CheckedCall>, Dim), bool> _inputSizeVerdicts = new Dictionary<(List<CheckedCall>, Dim), bool>();
+        private readonly Dictionary<(List<CheckedCall>, string), bool> _elementTypeVerdicts = new Dictionary<(List<CheckedCall>, string), bool>();
+
         public CallShapeChecker(ShapeEvaluator evaluator, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             _evaluator = evaluator;
@@ -92,7 +98,7 @@ namespace RnnShapeAnalyzers
                 return;
             }
 
-            if (reported.SuggestedBatchFirst is bool flipped && !AllCallsAcceptBatchFirst(sameLayer, flipped))
+            if (reported.SuggestedBatchFirst is bool flipped && !Memo(_batchFirstVerdicts, sameLayer, flipped, AllCallsAcceptBatchFirst))
             {
                 reported = violation = reported.WithoutSuggestedBatchFirst();
             }
@@ -105,7 +111,7 @@ namespace RnnShapeAnalyzers
             switch (reported.RuleId)
             {
                 case RuleIds.InputFeatureSize or RuleIds.RecurrentLayerChain or RuleIds.EmbeddingDimension:
-                    if (layer.IsFixable && AllCallsAcceptInputSize(sameLayer, violation.Actual[-1]))
+                    if (layer.IsFixable && Memo(_inputSizeVerdicts, sameLayer, violation.Actual[-1], AllCallsAcceptInputSize))
                     {
                         facts.AddLocation(DiagnosticFacts.LayerInputSize, layer.InputSizeSyntax);
                     }
@@ -127,7 +133,7 @@ namespace RnnShapeAnalyzers
                         facts.AddLocation(DiagnosticFacts.ConvertibleTensor, location);
                     }
 
-                    if (layer.IsFixable && AllCallsAcceptElementType(sameLayer, violation.MessageArguments[1]))
+                    if (layer.IsFixable && Memo(_elementTypeVerdicts, sameLayer, violation.MessageArguments[1], AllCallsAcceptElementType))
                     {
                         facts.AddLocation(DiagnosticFacts.LayerFactory, layer.Factory.Syntax);
                     }
@@ -335,6 +341,17 @@ namespace RnnShapeAnalyzers
 
             var index = symbol.Substring(open + 7, symbol.Length - open - 8);
             return int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        }
+
+        private static bool Memo<TValue>(Dictionary<(List<CheckedCall>, TValue), bool> verdicts, List<CheckedCall> sameLayer, TValue value, Func<List<CheckedCall>, TValue, bool> decide)
+        {
+            if (!verdicts.TryGetValue((sameLayer, value), out var verdict))
+            {
+                verdict = decide(sameLayer, value);
+                verdicts.Add((sameLayer, value), verdict);
+            }
+
+            return verdict;
         }
 
         /// <summary>Flipping batchFirst must not break another call of the same layer.</summary>

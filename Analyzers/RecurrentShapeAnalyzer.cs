@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,10 +13,11 @@ namespace RnnShapeAnalyzers
     /// </summary>
     /// <remarks>
     /// Pay for play: nothing is registered when TorchSharp is not referenced. Per type (a module's
-    /// constructor and forward are members of one type), candidate calls are collected with a name check
-    /// first; at the end of the type, and only if a candidate was found, they are evaluated: method
-    /// bodies are indexed only when a call's operands lead to a local, the type's member writes only
-    /// when they lead to a field or property.
+    /// constructor and forward are members of one type), invocations are filtered by their syntax first
+    /// (<c>.call(</c> or <c>.forward(</c>), so a method without one is never bound for this analyzer and
+    /// no operation tree is built for it; a candidate is bound on its own. At the end of the type, and
+    /// only if a candidate was found, they are evaluated: method bodies are indexed only when a call's
+    /// operands lead to a local, the type's member writes only when they lead to a field or property.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RecurrentShapeAnalyzer : DiagnosticAnalyzer
@@ -41,29 +44,36 @@ namespace RnnShapeAnalyzers
                 {
                     var type = (INamedTypeSymbol)start.Symbol;
                     var analysis = new TypeShapeAnalysis(type, symbols);
-                    start.RegisterOperationBlockStartAction(block =>
-                    {
-                        // A nested type's members are analysed with the nested type.
-                        if (!SymbolEqualityComparer.Default.Equals(block.OwningSymbol.ContainingType, type))
+                    start.RegisterSyntaxNodeAction(
+                        node =>
                         {
-                            return;
-                        }
-
-                        analysis.AddBlocks(block.OperationBlocks);
-                        block.RegisterOperationAction(
-                            operation =>
+                            var syntax = (InvocationExpressionSyntax)node.Node;
+                            if (!IsCallOrForward(syntax)
+                                || !SymbolEqualityComparer.Default.Equals(node.ContainingSymbol?.ContainingType, type)
+                                || node.SemanticModel.GetOperation(syntax, node.CancellationToken) is not IInvocationOperation invocation
+                                || !symbols.IsCheckedCallReceiver(invocation.Instance?.Type))
                             {
-                                var invocation = (IInvocationOperation)operation.Operation;
-                                if (invocation.TargetMethod.Name is "call" or "forward" && symbols.IsCheckedCallReceiver(invocation.Instance?.Type))
-                                {
-                                    analysis.AddCandidate(invocation);
-                                }
-                            },
-                            OperationKind.Invocation);
-                    });
+                                return;
+                            }
+
+                            analysis.AddCandidate(invocation, node.SemanticModel);
+                        },
+                        SyntaxKind.InvocationExpression);
                     start.RegisterSymbolEndAction(analysis.Analyze);
                 },
                 SymbolKind.NamedType);
+        }
+
+        /// <summary><c>x.call(...)</c>, <c>x.forward(...)</c>, <c>x?.call(...)</c>: the cheapest test, on syntax alone.</summary>
+        private static bool IsCallOrForward(InvocationExpressionSyntax invocation)
+        {
+            var name = invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                _ => null,
+            };
+            return name is "call" or "forward";
         }
     }
 }

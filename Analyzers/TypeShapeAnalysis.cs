@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using RnnShapeAnalyzers.Tracking;
@@ -7,16 +9,16 @@ using RnnShapeAnalyzers.Tracking;
 namespace RnnShapeAnalyzers
 {
     /// <summary>
-    /// What the analyzer gathers about one type while its members are analysed (their operation blocks
-    /// and the candidate calls in them), and the check at the end of the type. Lives as long as the
+    /// What the analyzer gathers about one type while its members are analysed (the candidate calls and
+    /// the semantic model of their trees), and the check at the end of the type. Lives as long as the
     /// type's analysis: nothing is kept across types or compilations.
     /// </summary>
     internal sealed class TypeShapeAnalysis
     {
         private readonly INamedTypeSymbol _type;
         private readonly TorchSharpSymbols _symbols;
-        private readonly List<IOperation> _blocks = new List<IOperation>();
         private readonly List<IInvocationOperation> _candidates = new List<IInvocationOperation>();
+        private readonly Dictionary<SyntaxTree, SemanticModel> _models = new Dictionary<SyntaxTree, SemanticModel>();
 
         public TypeShapeAnalysis(INamedTypeSymbol type, TorchSharpSymbols symbols)
         {
@@ -24,26 +26,18 @@ namespace RnnShapeAnalyzers
             _symbols = symbols;
         }
 
-        public void AddBlocks(IEnumerable<IOperation> blocks)
-        {
-            lock (_blocks)
-            {
-                _blocks.AddRange(blocks);
-            }
-        }
-
-        public void AddCandidate(IInvocationOperation invocation)
+        public void AddCandidate(IInvocationOperation invocation, SemanticModel model)
         {
             lock (_candidates)
             {
                 _candidates.Add(invocation);
+                _models[model.SyntaxTree] = model;
             }
         }
 
         public void Analyze(SymbolAnalysisContext context)
         {
             List<IInvocationOperation> candidates;
-            List<IOperation> blocks;
             lock (_candidates)
             {
                 if (_candidates.Count == 0)
@@ -54,19 +48,104 @@ namespace RnnShapeAnalyzers
                 candidates = new List<IInvocationOperation>(_candidates);
             }
 
-            lock (_blocks)
-            {
-                blocks = new List<IOperation>(_blocks);
-            }
-
             // Diagnostics come out in source order whatever order the members were analysed in.
             candidates.Sort((a, b) => a.Syntax.SyntaxTree == b.Syntax.SyntaxTree
                 ? a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart)
                 : string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath));
 
             var cancellationToken = context.CancellationToken;
-            var evaluator = new ShapeEvaluator(_symbols, () => MemberWriteIndex.Build(_type, blocks, cancellationToken), cancellationToken);
+            var evaluator = new ShapeEvaluator(_symbols, () => MemberWriteIndex.Build(_type, MemberBodies(context.Compilation, cancellationToken), cancellationToken), cancellationToken);
             new CallShapeChecker(evaluator, context.ReportDiagnostic, cancellationToken).Check(candidates);
+        }
+
+        /// <summary>
+        /// The operation trees of every member of the type that can assign a field or property: method,
+        /// constructor and accessor bodies, expression bodies, field and property initializers. Built only
+        /// when a call's layer or sizes lead to a member.
+        /// </summary>
+        private IEnumerable<IOperation> MemberBodies(Compilation compilation, CancellationToken cancellationToken)
+        {
+            foreach (var reference in _type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+                {
+                    continue;
+                }
+
+                var model = Model(compilation, declaration.SyntaxTree);
+                foreach (var member in declaration.Members)
+                {
+                    foreach (var body in Bodies(member))
+                    {
+                        if (model.GetOperation(body, cancellationToken) is { } operation)
+                        {
+                            yield return operation;
+                        }
+                    }
+                }
+            }
+        }
+
+        private SemanticModel Model(Compilation compilation, SyntaxTree tree)
+        {
+            lock (_candidates)
+            {
+                if (!_models.TryGetValue(tree, out var model))
+                {
+                    // Only for a part of a partial type in a file without a candidate call; the file's
+                    // own model is reused otherwise.
+#pragma warning disable RS1030 // The symbol end action has no semantic model, and members of other files are needed.
+                    model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    _models.Add(tree, model);
+                }
+
+                return model;
+            }
+        }
+
+        /// <summary>The syntax nodes of one member whose operations may assign a member. Nested types are theirs.</summary>
+        private static IEnumerable<SyntaxNode> Bodies(MemberDeclarationSyntax member)
+        {
+            switch (member)
+            {
+                case BaseMethodDeclarationSyntax method:
+                    yield return method;
+                    break;
+                case BasePropertyDeclarationSyntax property:
+                    if (property.AccessorList is { } accessors)
+                    {
+                        foreach (var accessor in accessors.Accessors)
+                        {
+                            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                            {
+                                yield return accessor;
+                            }
+                        }
+                    }
+
+                    if (property is PropertyDeclarationSyntax { ExpressionBody: { } arrow })
+                    {
+                        yield return arrow;
+                    }
+
+                    if (property is PropertyDeclarationSyntax { Initializer: { } propertyInitializer })
+                    {
+                        yield return propertyInitializer;
+                    }
+
+                    break;
+                case BaseFieldDeclarationSyntax field:
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (variable.Initializer is { } initializer)
+                        {
+                            yield return initializer;
+                        }
+                    }
+
+                    break;
+            }
         }
     }
 }
