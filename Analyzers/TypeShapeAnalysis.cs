@@ -65,6 +65,15 @@ namespace RnnShapeAnalyzers
         /// </summary>
         private IEnumerable<IOperation> MemberBodies(Compilation compilation, CancellationToken cancellationToken)
         {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var member in _type.GetMembers())
+            {
+                if (member is IFieldSymbol or IPropertySymbol && !member.IsImplicitlyDeclared)
+                {
+                    names.Add(member.Name);
+                }
+            }
+
             foreach (var reference in _type.DeclaringSyntaxReferences)
             {
                 if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
@@ -77,6 +86,13 @@ namespace RnnShapeAnalyzers
                 {
                     foreach (var body in Bodies(member))
                     {
+                        // A body that never names a field or property of the type cannot assign one: it is not
+                        // bound. An initializer assigns the member it belongs to without naming it.
+                        if (body is not EqualsValueClauseSyntax && !MentionsAny(body, names))
+                        {
+                            continue;
+                        }
+
                         if (model.GetOperation(body, cancellationToken) is { } operation)
                         {
                             yield return operation;
@@ -102,6 +118,19 @@ namespace RnnShapeAnalyzers
 
                 return model;
             }
+        }
+
+        private static bool MentionsAny(SyntaxNode body, HashSet<string> names)
+        {
+            foreach (var token in body.DescendantTokens())
+            {
+                if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && names.Contains(token.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The syntax nodes of one member whose operations may assign a member. Nested types are theirs.</summary>

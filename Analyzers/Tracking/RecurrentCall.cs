@@ -10,7 +10,9 @@ namespace RnnShapeAnalyzers.Tracking
     /// </summary>
     internal sealed class RecurrentCall
     {
+        private readonly TrackedTensor?[] _results = new TrackedTensor?[3];
         private ShapeEvaluator? _evaluator;
+        private TrackedTensor? _settledInput;
 
         private RecurrentCall(IInvocationOperation invocation, TrackedLayer layer, TrackedTensor input, SyntaxNode inputSyntax, bool isPacked, TrackedTensor? hiddenState, SyntaxNode? hiddenStateSyntax, TrackedTensor? cellState, SyntaxNode? cellStateSyntax)
         {
@@ -64,9 +66,19 @@ namespace RnnShapeAnalyzers.Tracking
         /// </summary>
         public TrackedTensor Result(int index)
         {
+            if (index < 0 || index >= _results.Length)
+            {
+                return TrackedTensor.Unknown;
+            }
+
+            return _results[index] ??= ComputeResult(index);
+        }
+
+        private TrackedTensor ComputeResult(int index)
+        {
             var spec = Spec;
             var elementType = Layer.ElementType;
-            var input = SettledInput();
+            var input = _settledInput ??= SettledInput();
             if (spec.Kind.IsCell())
             {
                 if (index > (spec.Kind.HasCellState() ? 1 : 0))

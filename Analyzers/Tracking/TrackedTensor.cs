@@ -33,7 +33,7 @@ namespace RnnShapeAnalyzers.Tracking
             : this(Shape.UnknownRank, ImmutableArray<SyntaxNode>.Empty, null, elementType, producer)
         {
             Root = root;
-            ShapeForRootRank = shapeForRootRank;
+            ShapeForRootRank = Remembered(shapeForRootRank);
         }
 
         /// <summary>The shape; of unknown rank for a tensor that depends on a root's rank.</summary>
@@ -92,6 +92,24 @@ namespace RnnShapeAnalyzers.Tracking
             => Root is { } root && ShapeForRootRank is { } shapeFor
                 ? new TrackedTensor(root, shapeFor, null, Producer)
                 : new TrackedTensor(Shape, DimensionSyntax, Source, null, Producer);
+
+        /// <summary>
+        /// Each rank's shape computed once: a call tries every root rank, and a chain of layers and shape
+        /// methods would otherwise recompute the whole chain for each of them.
+        /// </summary>
+        private static Func<int, Shape> Remembered(Func<int, Shape> shapeFor)
+        {
+            var known = new Shape?[8];
+            return rank =>
+            {
+                if (rank < 0 || rank >= known.Length)
+                {
+                    return shapeFor(rank);
+                }
+
+                return known[rank] ??= shapeFor(rank);
+            };
+        }
 
         private static Shape NamedShape(string root, int rank)
         {
