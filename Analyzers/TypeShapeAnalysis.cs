@@ -54,16 +54,17 @@ namespace RnnShapeAnalyzers
                 : string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath));
 
             var cancellationToken = context.CancellationToken;
-            var evaluator = new ShapeEvaluator(_symbols, () => MemberWriteIndex.Build(_type, MemberBodies(context.Compilation, cancellationToken), cancellationToken), cancellationToken);
+            var evaluator = new ShapeEvaluator(_symbols, () => MemberWriteIndex.Build(_type, MemberWrites(context.Compilation, cancellationToken), cancellationToken), cancellationToken);
             new CallShapeChecker(evaluator, context.ReportDiagnostic, cancellationToken).Check(candidates);
         }
 
         /// <summary>
-        /// The operation trees of every member of the type that can assign a field or property: method,
-        /// constructor and accessor bodies, expression bodies, field and property initializers. Built only
-        /// when a call's layer or sizes lead to a member.
+        /// Every operation that may write a field or property of the type, found by syntax: field and
+        /// property initializers, and in every member body the assignments, increments, ref/out
+        /// arguments and ref expressions whose target names one of the type's fields or properties.
+        /// Only those are bound (most are in the constructor); no member's operation tree is walked.
         /// </summary>
-        private IEnumerable<IOperation> MemberBodies(Compilation compilation, CancellationToken cancellationToken)
+        private IEnumerable<IOperation> MemberWrites(Compilation compilation, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var member in _type.GetMembers())
@@ -84,16 +85,21 @@ namespace RnnShapeAnalyzers
                 var model = Model(compilation, declaration.SyntaxTree);
                 foreach (var member in declaration.Members)
                 {
-                    foreach (var body in Bodies(member))
+                    if (member is BaseTypeDeclarationSyntax)
                     {
-                        // A body that never names a field or property of the type cannot assign one: it is not
-                        // bound. An initializer assigns the member it belongs to without naming it.
-                        if (body is not EqualsValueClauseSyntax && !MentionsAny(body, names))
+                        continue;
+                    }
+
+                    foreach (var node in member.DescendantNodes(descendIntoChildren: n => n is not BaseTypeDeclarationSyntax))
+                    {
+                        var target = WriteTarget(node);
+                        if (target is null || (node is not EqualsValueClauseSyntax && !MentionsAny(target, names)))
                         {
                             continue;
                         }
 
-                        if (model.GetOperation(body, cancellationToken) is { } operation)
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (model.GetOperation(node, cancellationToken) is { } operation)
                         {
                             yield return operation;
                         }
@@ -101,6 +107,19 @@ namespace RnnShapeAnalyzers
                 }
             }
         }
+
+        /// <summary>The part of <paramref name="node"/> that is written, when it is a write; null otherwise.</summary>
+        private static SyntaxNode? WriteTarget(SyntaxNode node) => node switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left,
+            PrefixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.PreIncrementExpression or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+            PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.PostIncrementExpression or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.PostDecrementExpression } postfix => postfix.Operand,
+            ArgumentSyntax { RefKindKeyword.RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.RefKeyword or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.OutKeyword } argument => argument.Expression,
+            RefExpressionSyntax reference => reference.Expression,
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } } field => field,
+            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } property => property,
+            _ => null,
+        };
 
         private SemanticModel Model(Compilation compilation, SyntaxTree tree)
         {
@@ -131,50 +150,6 @@ namespace RnnShapeAnalyzers
             }
 
             return false;
-        }
-
-        /// <summary>The syntax nodes of one member whose operations may assign a member. Nested types are theirs.</summary>
-        private static IEnumerable<SyntaxNode> Bodies(MemberDeclarationSyntax member)
-        {
-            switch (member)
-            {
-                case BaseMethodDeclarationSyntax method:
-                    yield return method;
-                    break;
-                case BasePropertyDeclarationSyntax property:
-                    if (property.AccessorList is { } accessors)
-                    {
-                        foreach (var accessor in accessors.Accessors)
-                        {
-                            if (accessor.Body is not null || accessor.ExpressionBody is not null)
-                            {
-                                yield return accessor;
-                            }
-                        }
-                    }
-
-                    if (property is PropertyDeclarationSyntax { ExpressionBody: { } arrow })
-                    {
-                        yield return arrow;
-                    }
-
-                    if (property is PropertyDeclarationSyntax { Initializer: { } propertyInitializer })
-                    {
-                        yield return propertyInitializer;
-                    }
-
-                    break;
-                case BaseFieldDeclarationSyntax field:
-                    foreach (var variable in field.Declaration.Variables)
-                    {
-                        if (variable.Initializer is { } initializer)
-                        {
-                            yield return initializer;
-                        }
-                    }
-
-                    break;
-            }
         }
     }
 }

@@ -20,31 +20,24 @@ namespace RnnShapeAnalyzers.Tracking
 
         private MemberWriteIndex(INamedTypeSymbol type) => _type = type;
 
-        public static MemberWriteIndex Build(INamedTypeSymbol type, IEnumerable<IOperation> roots, CancellationToken cancellationToken)
+        /// <param name="writes">
+        /// Every operation that may write a member: assignments, increments, ref/out arguments, ref
+        /// expressions and initializers (found by syntax, see TypeShapeAnalysis). Their children are not walked.
+        /// </param>
+        public static MemberWriteIndex Build(INamedTypeSymbol type, IEnumerable<IOperation> writes, CancellationToken cancellationToken)
         {
             var index = new MemberWriteIndex(type);
-            var pending = new Stack<IOperation>();
-            foreach (var root in roots)
-            {
-                pending.Push(root);
-            }
-
-            while (pending.Count > 0)
+            foreach (var operation in writes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var operation = pending.Pop();
                 index.Record(operation);
-                foreach (var child in operation.ChildOperations)
-                {
-                    pending.Push(child);
-                }
             }
 
             // The walk's order depends on the order the members were analysed in (concurrently): the
             // writes are kept in source order, so the first one, which messages name, is always the same.
-            foreach (var writes in index._writes.Values)
+            foreach (var values in index._writes.Values)
             {
-                writes.Sort(CompareSourceOrder);
+                values.Sort(CompareSourceOrder);
             }
 
             return index;
@@ -144,8 +137,9 @@ namespace RnnShapeAnalyzers.Tracking
                 case IArgumentOperation argument when argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out }:
                     MarkOpaque(argument.Value);
                     break;
-                case IVariableDeclaratorOperation { Symbol.IsRef: true, Initializer: { } refInitializer }:
-                    MarkOpaque(refInitializer.Value);
+                case IFieldReferenceOperation or IPropertyReferenceOperation:
+                    // Reached only as the operand of a ref expression (`ref var x = ref field;`): it may be written through.
+                    MarkOpaque(operation);
                     break;
             }
         }
