@@ -328,19 +328,7 @@ namespace RnnShapeAnalyzers
                 return dim.Value.ToString(CultureInfo.InvariantCulture);
             }
 
-            return dim.Symbol is { } symbol && IsNamedDimension(symbol) ? symbol : null;
-        }
-
-        private static bool IsNamedDimension(string symbol)
-        {
-            var open = symbol.IndexOf(".shape[", StringComparison.Ordinal);
-            if (open <= 0 || !symbol.EndsWith("]", StringComparison.Ordinal) || !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(symbol.Substring(0, open)))
-            {
-                return false;
-            }
-
-            var index = symbol.Substring(open + 7, symbol.Length - open - 8);
-            return int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+            return dim.Symbol is { } symbol && TrackedTensor.IsDimensionName(symbol) ? symbol : null;
         }
 
         private static bool Memo<TValue>(Dictionary<(List<CheckedCall>, TValue), bool> verdicts, List<CheckedCall> sameLayer, TValue value, Func<List<CheckedCall>, TValue, bool> decide)
@@ -448,18 +436,7 @@ namespace RnnShapeAnalyzers
         private static string Format(Shape shape)
             => shape.IsRankKnown ? string.Join(",", shape.Dims.Select(d => d.IsKnown ? d.Value.ToString(CultureInfo.InvariantCulture) : "?")) : string.Empty;
 
-        private static IArgumentOperation? Argument(IInvocationOperation invocation, int ordinal)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal)
-                {
-                    return argument;
-                }
-            }
-
-            return null;
-        }
+        private static IArgumentOperation? Argument(IInvocationOperation invocation, int ordinal) => OperationArguments.ByOrdinal(invocation, ordinal);
 
         private static void Add<TKey, TCall>(Dictionary<TKey, List<TCall>> groups, TKey key, TCall call)
             where TKey : notnull

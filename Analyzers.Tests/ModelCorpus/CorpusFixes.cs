@@ -38,9 +38,46 @@ namespace RnnShapeAnalyzers.Tests.ModelCorpus
                 return failures;
             }
 
+            await CheckDeclaredUnfixableAsync(document, original, failures, cancellationToken).ConfigureAwait(false);
             await CheckEachActionAsync(document, original, failures, cancellationToken).ConfigureAwait(false);
             await CheckFixAllAsync(document, original, failures, cancellationToken).ConfigureAwait(false);
             return failures;
+        }
+
+        /// <summary>
+        /// A diagnostic may go without a fix only where the file says so, with why, in a line
+        /// <c>// no fix: RNN002 (reason)</c>; and a rule declared so must really get no fix in that file.
+        /// Otherwise a fixer that stopped offering anything would pass the Fix All check unnoticed.
+        /// </summary>
+        private static async Task CheckDeclaredUnfixableAsync(Document document, CorpusAnalysisResult original, List<string> failures, CancellationToken cancellationToken)
+        {
+            var text = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+            var declared = new HashSet<string>(StringComparer.Ordinal);
+            foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(text, @"// no fix: (RNN\d{3}) \(.+\)"))
+            {
+                declared.Add(match.Groups[1].Value);
+            }
+
+            var fixedIds = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var diagnostic in original.Rnn)
+            {
+                if ((await ActionsAsync(document, diagnostic, cancellationToken).ConfigureAwait(false)).Count > 0)
+                {
+                    fixedIds.Add(diagnostic.Id);
+                }
+                else if (!declared.Contains(diagnostic.Id))
+                {
+                    failures.Add($"no fix is offered for {CorpusAnalysis.Describe(diagnostic)}, and the file does not declare `// no fix: {diagnostic.Id} (why)`");
+                }
+            }
+
+            foreach (var id in declared)
+            {
+                if (fixedIds.Contains(id))
+                {
+                    failures.Add($"the file declares `// no fix: {id}` but a fix is offered for it");
+                }
+            }
         }
 
         private static async Task CheckEachActionAsync(Document document, CorpusAnalysisResult original, List<string> failures, CancellationToken cancellationToken)

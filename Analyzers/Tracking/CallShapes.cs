@@ -56,13 +56,9 @@ namespace RnnShapeAnalyzers.Tracking
             var input = call.Input;
             if (input.Root is { } root && input.ShapeForRootRank is { } shapeFor)
             {
-                for (var rank = 0; rank <= MaxRootRank; rank++)
+                foreach (var rank in AcceptedRootRanks(call.Spec, shapeFor))
                 {
-                    var shape = shapeFor(rank);
-                    if (shape.IsRankKnown && Accepts(call.Spec, shape.Rank))
-                    {
-                        assumptions.Add((evaluator.Settle(shape, root, rank), Settle(evaluator, hidden, root, rank), Settle(evaluator, cell, root, rank)));
-                    }
+                    assumptions.Add((evaluator.Settle(shapeFor(rank), root, rank), Settle(evaluator, hidden, root, rank), Settle(evaluator, cell, root, rank)));
                 }
 
                 if (assumptions.Count == 0)
@@ -154,6 +150,22 @@ namespace RnnShapeAnalyzers.Tracking
             }
 
             return last is { IsKnown: true } features ? Shape.Of(features) : Shape.UnknownRank;
+        }
+
+        /// <summary>The ranks of the root for which the layer accepts the input's rank (3 for RNN, LSTM, GRU; 1 or 2 for cells).</summary>
+        public static List<int> AcceptedRootRanks(RecurrentLayerSpec spec, System.Func<int, Shape> shapeFor)
+        {
+            var ranks = new List<int>(2);
+            for (var rank = 0; rank <= MaxRootRank; rank++)
+            {
+                var shape = shapeFor(rank);
+                if (shape.IsRankKnown && Accepts(spec, shape.Rank))
+                {
+                    ranks.Add(rank);
+                }
+            }
+
+            return ranks;
         }
 
         private static bool Accepts(RecurrentLayerSpec spec, int rank) => spec.Kind.IsCell() ? rank is 1 or 2 : rank == 3;

@@ -113,22 +113,8 @@ namespace RnnShapeAnalyzers.Tracking
                 return Input;
             }
 
-            int? settledRank = null;
-            for (var rank = 0; rank <= 6; rank++)
-            {
-                var shape = shapeFor(rank);
-                if (shape.IsRankKnown && shape.Rank == 3)
-                {
-                    if (settledRank is not null)
-                    {
-                        return Input;
-                    }
-
-                    settledRank = rank;
-                }
-            }
-
-            return settledRank is int r
+            var ranks = CallShapes.AcceptedRootRanks(Spec, shapeFor);
+            return ranks.Count == 1 && ranks[0] is var r
                 ? new TrackedTensor(_evaluator.Settle(shapeFor(r), root, r), System.Collections.Immutable.ImmutableArray<SyntaxNode>.Empty, null, Input.ElementType, Input.Producer)
                 : Input;
         }

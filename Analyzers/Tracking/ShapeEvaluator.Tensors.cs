@@ -167,7 +167,7 @@ namespace RnnShapeAnalyzers.Tracking
                 if (shape[i].Symbol is { } symbol && _namedDimensions.TryGetValue(symbol, out var named) && named.Tensor.Root == root && named.Tensor.ShapeForRootRank is { } shapeFor)
                 {
                     var resolved = shapeFor(rootRank);
-                    settled ??= CopyDims(shape);
+                    settled ??= System.Linq.Enumerable.ToArray(shape.Dims);
                     settled[i] = resolved.IsRankKnown && named.Index >= -resolved.Rank && named.Index < resolved.Rank ? resolved[named.Index] : Dim.Unknown;
                 }
             }
@@ -641,42 +641,9 @@ namespace RnnShapeAnalyzers.Tracking
             return new TrackedTensor(Shape.Of(dims), syntax.ToImmutable(), factory, elementType);
         }
 
-        private static IArgumentOperation? Argument(IInvocationOperation invocation, int ordinal)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal)
-                {
-                    return argument;
-                }
-            }
+        private static IArgumentOperation? Argument(IInvocationOperation invocation, int ordinal) => OperationArguments.ByOrdinal(invocation, ordinal);
 
-            return null;
-        }
-
-        private static IArgumentOperation? Argument(IInvocationOperation invocation, string name)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name == name)
-                {
-                    return argument;
-                }
-            }
-
-            return null;
-        }
-
-        private static Dim[] CopyDims(Shape shape)
-        {
-            var dims = new Dim[shape.Rank];
-            for (var i = 0; i < dims.Length; i++)
-            {
-                dims[i] = shape[i];
-            }
-
-            return dims;
-        }
+        private static IArgumentOperation? Argument(IInvocationOperation invocation, string name) => OperationArguments.ByName(invocation, name);
 
         private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
     }

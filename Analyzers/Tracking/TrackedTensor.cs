@@ -68,6 +68,22 @@ namespace RnnShapeAnalyzers.Tracking
 
         public static string DimensionName(string root, int index) => root + ".shape[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
 
+        /// <summary>
+        /// True for a name <see cref="DimensionName"/> makes (<c>x.shape[1]</c>), which is also code that
+        /// reads that dimension wherever the root is in scope.
+        /// </summary>
+        public static bool IsDimensionName(string symbol)
+        {
+            var open = symbol.IndexOf(".shape[", StringComparison.Ordinal);
+            if (open <= 0 || !symbol.EndsWith("]", StringComparison.Ordinal) || !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(symbol.Substring(0, open)))
+            {
+                return false;
+            }
+
+            var index = symbol.Substring(open + 7, symbol.Length - open - 8);
+            return int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
+        }
+
         /// <summary>The same tensor after a shape operation; the producer is kept when <paramref name="keepsProducer"/>.</summary>
         public TrackedTensor Map(Func<Shape, Shape> operation, bool keepsProducer, string? elementType = null, TensorProducer? producer = null)
         {

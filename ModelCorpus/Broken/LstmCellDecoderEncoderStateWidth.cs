@@ -36,6 +36,7 @@ namespace RnnShapeAnalyzers.ModelCorpus
             var h0 = hN[-1];
             var c0 = cN[-1];
 
+            // no fix: RNN002 (the state is the encoder's output: which layer's hidden size to change is a design choice)
             // libtorch: hidden0 has inconsistent hidden_size: got 64, expected 32
             var (h, c) = decoder.call(frame, (/*~RNN002*/h0/*~*/, /*~RNN002*/c0/*~*/));
             var frames = new List<Tensor>();

@@ -28,6 +28,7 @@ namespace RnnShapeAnalyzers.ModelCorpus
 
         public override Tensor forward(Tensor x)
         {
+            // no fix: RNN008 (x[0] may be 1-D or 2-D here, so the state's shape is not knowable)
             // libtorch: Input batch size 3 doesn't match hidden0 batch size 0
             var (h, c) = cell.call(/*~RNN008*/x[0]/*~*/);
             var outputs = new List<Tensor> { h };

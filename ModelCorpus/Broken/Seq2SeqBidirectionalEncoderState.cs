@@ -36,6 +36,7 @@ namespace RnnShapeAnalyzers.ModelCorpus
         {
             var (_, context) = encoder.call(sourceEmbedding.call(source));
 
+            // no fix: RNN002 (the state is the bidirectional encoder's h_n: merge the directions or widen the decoder, a design choice)
             // libtorch: Expected hidden size 1 3 64, got [2, 3, 64]
             var (decoded, _) = decoder.call(targetEmbedding.call(target), /*~RNN002*/context/*~*/);
             return projection.call(decoded);

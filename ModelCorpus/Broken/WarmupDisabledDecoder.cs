@@ -27,6 +27,7 @@ namespace RnnShapeAnalyzers.ModelCorpus
         {
             var warmup = torch.zeros(WarmupSteps, x.shape[1], Features);
 
+            // no fix: RNN007 (how many warm-up steps the data should have is not in the code)
             // libtorch: Expected sequence length to be larger than 0 in RNN
             var (_, settled) = gru.call(/*~RNN007*/warmup/*~*/);
             var (output, _) = gru.call(x, settled);
