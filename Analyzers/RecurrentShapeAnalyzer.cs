@@ -1,9 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace RnnShapeAnalyzers
 {
@@ -12,12 +10,15 @@ namespace RnnShapeAnalyzers
     /// and of a Linear fed by one, when the shapes it can prove break them.
     /// </summary>
     /// <remarks>
-    /// Pay for play: nothing is registered when TorchSharp is not referenced. Per type (a module's
-    /// constructor and forward are members of one type), invocations are filtered by their syntax first
-    /// (<c>.call(</c> or <c>.forward(</c>), so a method without one is never bound for this analyzer and
-    /// no operation tree is built for it; a candidate is bound on its own. At the end of the type, and
-    /// only if a candidate was found, they are evaluated: method bodies are indexed only when a call's
-    /// operands lead to a local, the type's member writes only when they lead to a field or property.
+    /// Pay for play: nothing is registered when TorchSharp is not referenced, and with it one semantic
+    /// model action, the registration that costs a build least (docs/performance.md: a symbol-start
+    /// action with a syntax-node action, doing nothing, added 4 to 8 % to a build of the benchmark
+    /// corpus; a semantic model action, nothing measurable). Per file, calls are found by syntax
+    /// (<see cref="CandidateCalls"/>), so a method without <c>.call(</c> or <c>.forward(</c> is never
+    /// bound for this analyzer, and grouped by the type whose member makes them (a module's constructor
+    /// and forward are members of one type). Only then are they evaluated: method bodies are indexed
+    /// only when a call's operands lead to a local, the type's member writes only when they lead to a
+    /// field or property.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RecurrentShapeAnalyzer : DiagnosticAnalyzer
@@ -39,41 +40,50 @@ namespace RnnShapeAnalyzers
                 return;
             }
 
-            context.RegisterSymbolStartAction(
-                start =>
-                {
-                    var type = (INamedTypeSymbol)start.Symbol;
-                    var analysis = new TypeShapeAnalysis(type, symbols);
-                    start.RegisterSyntaxNodeAction(
-                        node =>
-                        {
-                            var syntax = (InvocationExpressionSyntax)node.Node;
-                            if (!IsCallOrForward(syntax)
-                                || !SymbolEqualityComparer.Default.Equals(node.ContainingSymbol?.ContainingType, type)
-                                || node.SemanticModel.GetOperation(syntax, node.CancellationToken) is not IInvocationOperation invocation
-                                || !symbols.IsCheckedCallReceiver(invocation.Instance?.Type))
-                            {
-                                return;
-                            }
-
-                            analysis.AddCandidate(invocation, node.SemanticModel);
-                        },
-                        SyntaxKind.InvocationExpression);
-                    start.RegisterSymbolEndAction(analysis.Analyze);
-                },
-                SymbolKind.NamedType);
+            context.RegisterSemanticModelAction(file => AnalyzeFile(file, symbols));
         }
 
-        /// <summary><c>x.call(...)</c>, <c>x.forward(...)</c>, <c>x?.call(...)</c>: the cheapest test, on syntax alone.</summary>
-        private static bool IsCallOrForward(InvocationExpressionSyntax invocation)
+        private static void AnalyzeFile(SemanticModelAnalysisContext context, TorchSharpSymbols symbols)
         {
-            var name = invocation.Expression switch
+            var model = context.SemanticModel;
+            var tree = model.SyntaxTree;
+            var cancellationToken = context.CancellationToken;
+            var byType = new Dictionary<INamedTypeSymbol, TypeShapeAnalysis>(SymbolEqualityComparer.Default);
+            var types = new List<TypeShapeAnalysis>();
+            CandidateCalls.Collect(
+                tree.GetRoot(cancellationToken),
+                model,
+                symbols,
+                (type, call) =>
+                {
+                    if (!byType.TryGetValue(type, out var analysis))
+                    {
+                        analysis = new TypeShapeAnalysis(type, symbols);
+                        byType.Add(type, analysis);
+                        types.Add(analysis);
+                    }
+
+                    analysis.AddCandidate(call, model);
+                },
+                cancellationToken);
+
+            // In the order the types' first calls appear.
+            foreach (var analysis in types)
             {
-                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                _ => null,
-            };
-            return name is "call" or "forward";
+                // A partial type's calls in its other files count too (a fix's verdict looks at every
+                // call of a layer); their diagnostics are reported by those files' own actions.
+                analysis.AddCandidatesOfOtherFiles(tree, context.SemanticModel.Compilation, cancellationToken);
+                analysis.Analyze(
+                    context.SemanticModel.Compilation,
+                    diagnostic =>
+                    {
+                        if (diagnostic.Location.SourceTree == tree)
+                        {
+                            context.ReportDiagnostic(diagnostic);
+                        }
+                    },
+                    cancellationToken);
+            }
         }
     }
 }

@@ -2,16 +2,14 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using RnnShapeAnalyzers.Tracking;
 
 namespace RnnShapeAnalyzers
 {
     /// <summary>
-    /// What the analyzer gathers about one type while its members are analysed (the candidate calls and
-    /// the semantic model of their trees), and the check at the end of the type. Lives as long as the
-    /// type's analysis: nothing is kept across types or compilations.
+    /// One type's candidate calls (and the semantic models of their files), and their check. Lives as
+    /// long as one file's analysis: nothing is kept across files or compilations.
     /// </summary>
     internal sealed class TypeShapeAnalysis
     {
@@ -26,36 +24,54 @@ namespace RnnShapeAnalyzers
             _symbols = symbols;
         }
 
+        public INamedTypeSymbol Type => _type;
+
         public void AddCandidate(IInvocationOperation invocation, SemanticModel model)
         {
-            lock (_candidates)
+            _candidates.Add(invocation);
+            _models[model.SyntaxTree] = model;
+        }
+
+        /// <summary>The candidate calls of the type's declarations outside <paramref name="analysedTree"/>, when it is partial across files.</summary>
+        public void AddCandidatesOfOtherFiles(SyntaxTree analysedTree, Compilation compilation, CancellationToken cancellationToken)
+        {
+            foreach (var reference in _type.DeclaringSyntaxReferences)
             {
-                _candidates.Add(invocation);
-                _models[model.SyntaxTree] = model;
+                if (reference.SyntaxTree == analysedTree)
+                {
+                    continue;
+                }
+
+                var model = Model(compilation, reference.SyntaxTree);
+                CandidateCalls.Collect(
+                    reference.GetSyntax(cancellationToken),
+                    model,
+                    _symbols,
+                    (type, call) =>
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(type, _type))
+                        {
+                            AddCandidate(call, model);
+                        }
+                    },
+                    cancellationToken);
             }
         }
 
-        public void Analyze(SymbolAnalysisContext context)
+        public void Analyze(Compilation compilation, System.Action<Diagnostic> reportDiagnostic, CancellationToken cancellationToken)
         {
-            List<IInvocationOperation> candidates;
-            lock (_candidates)
+            if (_candidates.Count == 0)
             {
-                if (_candidates.Count == 0)
-                {
-                    return;
-                }
-
-                candidates = new List<IInvocationOperation>(_candidates);
+                return;
             }
 
-            // Diagnostics come out in source order whatever order the members were analysed in.
-            candidates.Sort((a, b) => a.Syntax.SyntaxTree == b.Syntax.SyntaxTree
+            // Diagnostics come out in source order, a partial type's files by path.
+            _candidates.Sort((a, b) => a.Syntax.SyntaxTree == b.Syntax.SyntaxTree
                 ? a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart)
                 : string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath));
 
-            var cancellationToken = context.CancellationToken;
-            var evaluator = new ShapeEvaluator(_symbols, () => MemberWriteIndex.Build(_type, MemberWrites(context.Compilation, cancellationToken), cancellationToken), cancellationToken);
-            new CallShapeChecker(evaluator, context.ReportDiagnostic, cancellationToken).Check(candidates);
+            var evaluator = new ShapeEvaluator(_symbols, () => MemberWriteIndex.Build(_type, MemberWrites(compilation, cancellationToken), cancellationToken), cancellationToken);
+            new CallShapeChecker(evaluator, reportDiagnostic, cancellationToken).Check(_candidates);
         }
 
         /// <summary>
@@ -123,20 +139,17 @@ namespace RnnShapeAnalyzers
 
         private SemanticModel Model(Compilation compilation, SyntaxTree tree)
         {
-            lock (_candidates)
+            if (!_models.TryGetValue(tree, out var model))
             {
-                if (!_models.TryGetValue(tree, out var model))
-                {
-                    // Only for a part of a partial type in a file without a candidate call; the file's
-                    // own model is reused otherwise.
-#pragma warning disable RS1030 // The symbol end action has no semantic model, and members of other files are needed.
-                    model = compilation.GetSemanticModel(tree);
+                // Only for the other files of a type declared partial across files; the analysed file's
+                // own model is used otherwise.
+#pragma warning disable RS1030 // A semantic model action has its own file's model only, and the type's other files are needed.
+                model = compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-                    _models.Add(tree, model);
-                }
-
-                return model;
+                _models.Add(tree, model);
             }
+
+            return model;
         }
 
         private static bool MentionsAny(SyntaxNode body, HashSet<string> names)

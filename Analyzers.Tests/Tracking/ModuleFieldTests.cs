@@ -544,5 +544,52 @@ namespace RnnShapeAnalyzers.Tests.Tracking
                 "h0", "[1, x.shape[1], 20]", "GRU in field `gru` set in the constructor at line 11", "[2, x.shape[1], 20]", "dimension 0 is 1 but must be numLayers * directions = 2 * 1 = 2"));
             return test.RunAsync(CancellationToken.None);
         }
+
+        /// <summary>
+        /// Each file of a partial type is analysed on its own, with the calls of the type's other files
+        /// in view: a mistake in either file is reported once, in its own file.
+        /// </summary>
+        [Fact]
+        public Task PartialClassWithCallsInBothFilesReportsEachMistakeOnce()
+        {
+            var test = new Verify<EmptyCodeFixProvider>.Test();
+            test.TestState.Sources.Add("""
+                using TorchSharp;
+                using TorchSharp.Modules;
+                using static TorchSharp.torch;
+
+                sealed partial class Tagger : nn.Module<Tensor, Tensor>
+                {
+                    private readonly GRU gru;
+
+                    public Tagger() : base(nameof(Tagger))
+                    {
+                        gru = nn.GRU(10, 20, numLayers: 2);
+                        RegisterComponents();
+                    }
+
+                    public Tensor Warm(Tensor x) => gru.call(x, {|#0:torch.zeros(1, x.shape[1], 20)|}).Item1;
+                }
+                """);
+            test.TestState.Sources.Add("""
+                using TorchSharp;
+                using static TorchSharp.torch;
+
+                sealed partial class Tagger
+                {
+                    public override Tensor forward(Tensor x)
+                        => gru.call(x, {|#1:torch.zeros(1, x.shape[1], 20)|}).Item1;
+
+                    public Tensor Right(Tensor x) => gru.call(x, torch.zeros(2, x.shape[1], 20)).Item1;
+                }
+                """);
+            foreach (var location in new[] { 0, 1 })
+            {
+                test.ExpectedDiagnostics.Add(Verify.Diagnostic("RNN002").WithLocation(location).WithArguments(
+                    "h0", "[1, x.shape[1], 20]", "GRU in field `gru` set in the constructor at line 11", "[2, x.shape[1], 20]", "dimension 0 is 1 but must be numLayers * directions = 2 * 1 = 2"));
+            }
+
+            return test.RunAsync(CancellationToken.None);
+        }
     }
 }

@@ -1,0 +1,53 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RnnShapeAnalyzers
+{
+    /// <summary>
+    /// The calls the analyzer checks, found by syntax first: <c>x.call(...)</c>, <c>x.forward(...)</c>,
+    /// <c>x?.call(...)</c>. Only those are bound, one by one, and kept when their receiver is a recurrent
+    /// layer, a cell or a Linear; a method without such a call is never bound for this analyzer.
+    /// </summary>
+    internal static class CandidateCalls
+    {
+        /// <summary>
+        /// Every candidate call under <paramref name="scope"/> (a tree's root, or one declaration of a
+        /// partial type), with the type whose member contains it: a call in a lambda or a local function
+        /// belongs to the type of the member around it, a call in a nested type to the nested type.
+        /// </summary>
+        public static void Collect(SyntaxNode scope, SemanticModel model, TorchSharpSymbols symbols, Action<INamedTypeSymbol, IInvocationOperation> found, CancellationToken cancellationToken)
+        {
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (node is not InvocationExpressionSyntax syntax || !IsCallOrForward(syntax))
+                {
+                    continue;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (model.GetOperation(syntax, cancellationToken) is IInvocationOperation invocation
+                    && symbols.IsCheckedCallReceiver(invocation.Instance?.Type)
+                    && model.GetEnclosingSymbol(syntax.SpanStart, cancellationToken) is { } member
+                    && (member as INamedTypeSymbol ?? member.ContainingType) is { } type)
+                {
+                    found(type, invocation);
+                }
+            }
+        }
+
+        /// <summary><c>x.call(...)</c>, <c>x.forward(...)</c>, <c>x?.call(...)</c>: the cheapest test, on syntax alone.</summary>
+        private static bool IsCallOrForward(InvocationExpressionSyntax invocation)
+        {
+            var name = invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                _ => null,
+            };
+            return name is "call" or "forward";
+        }
+    }
+}
