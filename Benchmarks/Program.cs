@@ -19,6 +19,11 @@ namespace RnnShapeAnalyzers.Benchmarks
                 return AnalyzerTime.Run(args);
             }
 
+            if (args.Length > 0 && args[0] == "analyzer-loop")
+            {
+                return AnalyzerLoop.Run(args);
+            }
+
             if (args.Length > 0 && args[0] == "analyzer-figures")
             {
                 return AnalyzerFigures.Run(args);

@@ -3,35 +3,48 @@
 #
 # Generates the analyzer benchmarks' corpus (Benchmarks/Analyzer/TorchSharpModelCorpus.cs: 200
 # model files, each a module with an embedding and 3-6 recurrent layers in fields, about 48,700
-# lines) as one project referencing TorchSharp
-# 0.107.0, restores it once, then runs `dotnet build --no-incremental` without and with the analyzer,
-# alternately, RUNS times each after one untimed warm-up build of each, and prints the median wall
-# times and their ratio; also the median CPU time (user + sys of the build and the csc it starts) and
-# its ratio, which other work on a shared machine moves much less than wall time. A last build with
-# -p:ReportAnalyzer=true -v:d prints the analyzer's own time as the compiler measured it.
+# lines) as one project referencing TorchSharp 0.107.0, restores it once, then runs
+# `dotnet build --no-incremental` of it in rounds, each round building it once per variant:
+#   without       no analyzer of ours (the SDK's own analyzers and generators run in every variant)
+#   registration  FLOORS=1 only: an analyzer with exactly our registrations, doing nothing
+#                 (Benchmarks/Analyzer/EmptySemanticModelAnalyzer.cs)
+#   binding       FLOORS=1 only: the same, binding each .call(/.forward( and stopping
+#                 (Benchmarks/Analyzer/BindingOnlyAnalyzer.cs): the floor under any analyzer that
+#                 checks a call by its types
+#   with          RnnShapeAnalyzers, the three DLLs the package puts under analyzers/dotnet/cs
+# after WARMUP untimed rounds. It prints each variant's median wall time and its ratio to
+# "without" (and the median of the ratios within a round, which load that changes during the run
+# moves less), and the CPU time of each build: the client's (user + sys of `dotnet build` and its
+# children) plus, with the compiler server, what the server process used during the build, read from
+# /proc. A last build with -p:ReportAnalyzer=true -v:d prints the analyzer's own time as the compiler
+# measured it.
 #
-# SHARED=1 (the default) builds as `dotnet build` does for users: csc runs in the compiler server,
-# which loads and JIT-compiles the analyzer once (in the untimed warm-up) and keeps it. The CPU time
-# printed is then the client's only; compare wall times. SHARED=0 runs csc as its own process
-# (-p:UseSharedCompilation=false, -nodeReuse:false), as on a CI agent that disables the server: the CPU
-# time is all the build's, and every "with" build pays for loading and JIT-compiling the analyzer.
+# SHARED=1 (the default) builds as `dotnet build` does for users: csc runs in the compiler server
+# (VBCSCompiler), which loads and JIT-compiles the analyzer once and keeps it; the warm-up builds let
+# its tiered JIT settle (the analyzer's own time fell from 1.3 s to 0.3 s over the first six builds).
+# UseSharedCompilation is passed explicitly: an environment variable UseSharedCompilation=false (this
+# machine has one) is read by MSBuild as the property and silently turns the server off, which the
+# runs before 2026-11-25 21:00 UTC did without saying so. SHARED=0 runs csc as its own process
+# (-p:UseSharedCompilation=false, -nodeReuse:false), as a CI agent that disables the server does:
+# every build then loads and JIT-compiles every analyzer, ours included.
 #
 # The analyzer is toggled with an MSBuild property (-p:RnnShapeAnalyzer=true|false) that adds or
-# leaves out the same three DLLs the package puts under analyzers/dotnet/cs (RnnShapeAnalyzers,
-# RnnShapeAnalyzers.ShapeRules, RnnShapeAnalyzers.CodeFixes), built once in Release beforehand. Not a
-# ProjectReference: --no-incremental rebuilds the whole project graph, so the analyzer projects would
-# be recompiled in every "with" run and counted as analyzer overhead.
+# leaves out the DLLs, built once in Release beforehand; not a ProjectReference, because
+# --no-incremental rebuilds the whole project graph and the analyzer's own compilation would be
+# counted. The floors are built from eng/floor-analyzers the same way.
 #
-# Usage: eng/build-overhead.sh            (RUNS=3 FILES=200 by default)
-#        RUNS=5 FILES=200 WORK=/tmp/x eng/build-overhead.sh
+# Usage: eng/build-overhead.sh                 (RUNS=5 WARMUP=3 FILES=200 FLOORS=1 SHARED=1)
+#        RUNS=10 FLOORS=0 WORK=/tmp/x eng/build-overhead.sh
 #        SUMMARY=/tmp/x.env eng/build-overhead.sh   also writes the results as key=value lines
 # Generated files go to artifacts/build-overhead (git ignores artifacts/), or to $WORK.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-runs="${RUNS:-3}"
+runs="${RUNS:-5}"
+warmup="${WARMUP:-3}"
 shared="${SHARED:-1}"
 files="${FILES:-200}"
+floors="${FLOORS:-1}"
 work="${WORK:-$repo/artifacts/build-overhead}"
 analyzer_dir="$repo/CodeFixes/bin/Release/netstandard2.0"
 
@@ -47,12 +60,21 @@ rm -rf "$work"
 mkdir -p "$work/Models"
 dotnet run -c Release --project "$repo/Benchmarks/RnnShapeAnalyzers.Benchmarks.csproj" -- generate-models "$work/Models" "$files"
 
+variants=(without with)
+if [[ "$floors" == 1 ]]; then
+  variants=(without registration binding with)
+  for floor in Registration Binding; do
+    dotnet build "$repo/eng/floor-analyzers/FloorAnalyzers.csproj" -c Release -nologo -v:q -p:Floor="$floor" \
+      -p:BaseIntermediateOutputPath="$work/floor-obj-$floor/" -o "$work/floor-$floor" >/dev/null
+  done
+fi
+
 # Stop the repository's Directory.Build.props (TreatWarningsAsErrors) and central package versions
 # from applying: this is built like a user's project.
 echo '<Project />' > "$work/Directory.Build.props"
 echo '<Project />' > "$work/Directory.Build.targets"
 echo '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>' > "$work/Directory.Packages.props"
-cat > "$work/Models/Models.csproj" <<EOF
+cat > "$work/Models/Models.csproj" <<PROJECT
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
@@ -70,95 +92,118 @@ cat > "$work/Models/Models.csproj" <<EOF
     <Analyzer Include="$analyzer_dir/RnnShapeAnalyzers.ShapeRules.dll" />
     <Analyzer Include="$analyzer_dir/RnnShapeAnalyzers.CodeFixes.dll" />
   </ItemGroup>
+  <ItemGroup Condition="'\$(FloorAnalyzer)' != ''">
+    <Analyzer Include="\$(FloorAnalyzer)" />
+  </ItemGroup>
 </Project>
-EOF
+PROJECT
 
 echo "== restoring once"
 dotnet restore "$work/Models/Models.csproj" -nologo -v:q
 
-build() { # $1 = true|false; extra arguments follow
-  local with="$1"; shift
-  local server=()
-  [[ "$shared" == 1 ]] || server=(-nodeReuse:false -p:UseSharedCompilation=false)
-  dotnet build "$work/Models/Models.csproj" --no-incremental --no-restore -c Release -nologo \
-    "${server[@]}" -p:RnnShapeAnalyzer="$with" "$@"
+variant_args() { # $1 = variant
+  case "$1" in
+    without) echo "-p:RnnShapeAnalyzer=false" ;;
+    with) echo "-p:RnnShapeAnalyzer=true" ;;
+    registration) echo "-p:RnnShapeAnalyzer=false -p:FloorAnalyzer=$work/floor-Registration/RnnShapeAnalyzers.FloorRegistration.dll" ;;
+    binding) echo "-p:RnnShapeAnalyzer=false -p:FloorAnalyzer=$work/floor-Binding/RnnShapeAnalyzers.FloorBinding.dll" ;;
+  esac
 }
 
-timed_build() { # prints "wall cpu" in seconds; cpu = user + sys of the build and its children (csc)
-  local TIMEFORMAT='%R %U %S'
+build() { # $1 = variant; extra arguments follow
+  local variant="$1"; shift
+  local server=(-p:UseSharedCompilation=true)
+  [[ "$shared" == 1 ]] || server=(-nodeReuse:false -p:UseSharedCompilation=false)
+  # shellcheck disable=SC2046 # variant_args is a list of arguments without spaces inside them
+  dotnet build "$work/Models/Models.csproj" --no-incremental --no-restore -c Release -nologo \
+    "${server[@]}" $(variant_args "$variant") "$@"
+}
+
+ticks=$(getconf CLK_TCK)
+server_cpu() { # CPU seconds the compiler server has used so far, and its pid; "- -" without one
+  local pid
+  pid=$(pgrep -f 'Roslyn/bincore/VBCSCompiler' | head -1 || true)
+  if [[ -z "$pid" || ! -r "/proc/$pid/stat" ]]; then echo "- -"; return; fi
+  # Fields 14 and 15 (utime, stime) after the ")" that ends the command name.
+  awk -v t="$ticks" -v p="$pid" '{ sub(/.*\) /, ""); printf "%s %.3f\n", p, ($12 + $13) / t }' "/proc/$pid/stat"
+}
+
+timed_build() { # prints "wall cpu" in seconds; cpu = client + server CPU during the build, "-" if the server changed
+  local TIMEFORMAT='%R %U %S' before after
+  before=$(server_cpu)
   { time build "$1" -v:q >"$work/last-build.log" 2>&1; } 2>"$work/last-time.txt" \
     || { cat "$work/last-build.log" >&2; exit 1; }
-  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$work/last-time.txt"
+  after=$(server_cpu)
+  awk -v b="$before" -v a="$after" -v shared="$shared" '{
+      split(b, x, " "); split(a, y, " ");
+      client = $2 + $3;
+      if (shared != 1) { printf "%.3f %.3f\n", $1, client }
+      else if (x[1] == "-" || x[1] != y[1]) { printf "%.3f -\n", $1 }
+      else { printf "%.3f %.3f\n", $1, client + y[2] - x[2] }
+    }' "$work/last-time.txt"
 }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { grep -v '^-$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.3f", a / b }'; }
 
-echo "== warm-up (not counted): one build without, one with the analyzer"
-timed_build false >/dev/null
-timed_build true >/dev/null
-
-wall_without=(); cpu_without=(); wall_with=(); cpu_with=()
-for ((i = 1; i <= runs; i++)); do
-  out=$(timed_build false); read -r w c <<<"$out"; wall_without+=("$w"); cpu_without+=("$c")
-  echo "run $i without analyzer: wall $w s, cpu $c s"
-  out=$(timed_build true); read -r w c <<<"$out"; wall_with+=("$w"); cpu_with+=("$c")
-  echo "run $i with analyzer:    wall $w s, cpu $c s"
+echo "== warm-up (not counted): $warmup build(s) of each variant, alternately: ${variants[*]}"
+for ((i = 1; i <= warmup; i++)); do
+  for v in "${variants[@]}"; do timed_build "$v" >/dev/null; done
 done
 
-m_without=$(printf '%s\n' "${wall_without[@]}" | median)
-m_with=$(printf '%s\n' "${wall_with[@]}" | median)
-ratio=$(awk -v a="$m_with" -v b="$m_without" 'BEGIN { printf "%.3f", a / b }')
-c_without=$(printf '%s\n' "${cpu_without[@]}" | median)
-c_with=$(printf '%s\n' "${cpu_with[@]}" | median)
-cpu_ratio=$(awk -v a="$c_with" -v b="$c_without" 'BEGIN { printf "%.3f", a / b }')
-# Run i "with" directly follows run i "without": the median of these pair ratios is less moved by load
-# that changes during the script than the ratio of the medians.
-pair_ratios() { # $1 = name of the "with" array, $2 = name of the "without" array
-  local -n a="$1" b="$2"
-  for ((j = 0; j < ${#a[@]}; j++)); do awk -v x="${a[j]}" -v y="${b[j]}" 'BEGIN { printf "%.3f\n", x / y }'; done
-}
-pairs_wall=$(pair_ratios wall_with wall_without | tr '\n' ' ')
-pairs_cpu=$(pair_ratios cpu_with cpu_without | tr '\n' ' ')
-pair_wall=$(pair_ratios wall_with wall_without | median)
-pair_cpu=$(pair_ratios cpu_with cpu_without | median)
+# Round i starts with a different variant (the order rotates), so that whatever favours the first or
+# the last build of a round does not favour one variant.
+declare -A wall cpu round_wall round_cpu pair_wall pair_cpu
+n=${#variants[@]}
+for ((i = 1; i <= runs; i++)); do
+  line="round $i:"
+  for ((k = 0; k < n; k++)); do
+    v="${variants[$(((i - 1 + k) % n))]}"
+    read -r w c <<<"$(timed_build "$v")"
+    wall[$v]+="$w "; cpu[$v]+="$c "; round_wall[$v]="$w"; round_cpu[$v]="$c"
+    line+="  $v ${w}s (cpu ${c}s)"
+  done
+  for v in "${variants[@]}"; do
+    pair_wall[$v]+="$(ratio "${round_wall[$v]}" "${round_wall[without]}") "
+    pair_cpu[$v]+="$(ratio "${round_cpu[$v]}" "${round_cpu[without]}") "
+  done
+  echo "$line"
+done
 
 echo "== analyzer's own time: one more build with -p:ReportAnalyzer=true -v:d (not timed)"
-build true -p:ReportAnalyzer=true -v:d >"$work/report-analyzer.log" 2>&1 || { tail -50 "$work/report-analyzer.log" >&2; exit 1; }
+build with -p:ReportAnalyzer=true -v:d >"$work/report-analyzer.log" 2>&1 || { tail -50 "$work/report-analyzer.log" >&2; exit 1; }
 # The compiler's report: the total, then a line per analyzer assembly and per analyzer type, with
 # seconds and percent first. Only the total, the header and our lines are printed.
 grep -E "Total analyzer execution time|Time \(s\)|^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers" "$work/report-analyzer.log" \
   | sed -e 's/^[[:space:]]*//' || echo "(no ReportAnalyzer lines found in $work/report-analyzer.log)"
-# (|| true: with pipefail, a grep that finds nothing would end the script.)
-warnings=$({ grep -E "warning RNN00[1-4]" "$work/last-build.log" || true; } | sort -u | wc -l)
+warnings=$({ grep -E "warning RNN0" "$work/last-build.log" || true; } | sort -u | wc -l)
 own_seconds=$({ grep -E "^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers\.RecurrentShapeAnalyzer" "$work/report-analyzer.log" || true; } | head -1 | awk '{ print $1 }')
 
+m_wall0=$(tr ' ' '\n' <<<"${wall[without]}" | grep . | median)
+m_cpu0=$(tr ' ' '\n' <<<"${cpu[without]}" | grep . | median)
 echo
-echo "== result ($runs runs each, $files files, compiler server: $([[ "$shared" == 1 ]] && echo on || echo off))"
-echo "wall, median without analyzer: $m_without s   (runs: ${wall_without[*]})"
-echo "wall, median with analyzer:    $m_with s   (runs: ${wall_with[*]})"
-echo "wall ratio with / without:     $ratio"
-echo "cpu,  median without analyzer: $c_without s   (runs: ${cpu_without[*]})"
-echo "cpu,  median with analyzer:    $c_with s   (runs: ${cpu_with[*]})"
-echo "cpu ratio with / without:      $cpu_ratio"
-echo "median of per-run-pair ratios: wall $pair_wall (pairs: $pairs_wall), cpu $pair_cpu (pairs: $pairs_cpu)"
+echo "== result ($runs rounds after $warmup warm-up rounds, $files files, compiler server: $([[ "$shared" == 1 ]] && echo on || echo off))"
+printf '%-13s %9s %7s %11s %9s %7s %11s\n' variant "wall (s)" ratio "round ratio" "cpu (s)" ratio "round ratio"
+summary=""
+for v in "${variants[@]}"; do
+  mw=$(tr ' ' '\n' <<<"${wall[$v]}" | grep . | median)
+  mc=$(tr ' ' '\n' <<<"${cpu[$v]}" | grep . | median)
+  pw=$(tr ' ' '\n' <<<"${pair_wall[$v]}" | grep . | median)
+  pc=$(tr ' ' '\n' <<<"${pair_cpu[$v]}" | grep . | median)
+  printf '%-13s %9s %7s %11s %9s %7s %11s\n' "$v" "$mw" "$(ratio "$mw" "$m_wall0")" "$pw" "$mc" "$(ratio "$mc" "$m_cpu0")" "$pc"
+  summary+="wall_$v=$mw"$'\n'"wall_ratio_$v=$(ratio "$mw" "$m_wall0")"$'\n'"pair_wall_ratio_$v=$pw"$'\n'
+  summary+="cpu_$v=$mc"$'\n'"cpu_ratio_$v=$(ratio "$mc" "$m_cpu0")"$'\n'"pair_cpu_ratio_$v=$pc"$'\n'
+  summary+="walls_$v=\"${wall[$v]% }\""$'\n'"cpus_$v=\"${cpu[$v]% }\""$'\n'
+done
 echo "RNN warnings in the last timed build: $warnings"
 
 if [[ -n "${SUMMARY:-}" ]]; then
-  cat > "$SUMMARY" <<EOF
-runs=$runs
-files=$files
-shared=$shared
-wall_without=$m_without
-wall_with=$m_with
-wall_ratio=$ratio
-cpu_without=$c_without
-cpu_with=$c_with
-cpu_ratio=$cpu_ratio
-pair_wall_ratio=$pair_wall
-pair_cpu_ratio=$pair_cpu
-report_analyzer_seconds=${own_seconds:-}
-rnn_warnings=$warnings
-EOF
+  {
+    echo "runs=$runs"; echo "warmup=$warmup"; echo "files=$files"; echo "shared=$shared"; echo "floors=$floors"
+    printf '%s' "$summary"
+    echo "report_analyzer_seconds=${own_seconds:-}"
+    echo "rnn_warnings=$warnings"
+  } > "$SUMMARY"
 fi
 
 # The server started for the shared builds is not left behind.

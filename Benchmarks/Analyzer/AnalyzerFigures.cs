@@ -54,11 +54,11 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             var corpusBaseline = Lookup(bdn, "AnalyzerOverheadBenchmarks", "Empty");
             var corpusRecurrent = Lookup(bdn, "AnalyzerOverheadBenchmarks", "Recurrent");
             var corpusAgain = Lookup(bdn, "AnalyzerOverheadBenchmarks", "EmptyAgain");
-            var corpusEarlier = Lookup(bdn, "AnalyzerOverheadBenchmarks", "EmptyOperationBlock");
+            var corpusEarlier = Lookup(bdn, "AnalyzerOverheadBenchmarks", "EmptySyntaxNode");
             var corpusRatio = corpusRecurrent / corpusBaseline;
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
-                "| Whole-corpus analysis (200 files, binding included), RecurrentShapeAnalyzer / EmptySymbolStartAnalyzer: BenchmarkDotNet medians | **{0}** ({1} ms / {2} ms); the baseline again, measured last: {3} ms; earlier baseline (operation blocks only): {4} ms | <= {5:F1} | {6} |",
+                "| Whole-corpus analysis (200 files, binding included), RecurrentShapeAnalyzer / EmptySemanticModelAnalyzer: BenchmarkDotNet medians | **{0}** ({1} ms / {2} ms); the baseline again, measured last: {3} ms; the registrations the analyzer used before (EmptySyntaxNodeAnalyzer): {4} ms | <= {5:F1} | {6} |",
                 Format(corpusRatio, "F3"),
                 Format(corpusRecurrent, "F0"),
                 Format(corpusBaseline, "F0"),
@@ -68,7 +68,7 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                 Met(corpusRatio, AnalysisRatioTarget)));
 
             var wallRecurrent = Lookup(wall, "corpus", nameof(RecurrentShapeAnalyzer));
-            var wallBaseline = Lookup(wall, "corpus", nameof(EmptySymbolStartAnalyzer));
+            var wallBaseline = Lookup(wall, "corpus", nameof(EmptySemanticModelAnalyzer));
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
                 "| the same, measured alternately (analyzer-time, median request wall) | **{0}** ({1} ms / {2} ms) | <= {3:F1} | {4} |",
@@ -79,7 +79,7 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                 Met(wallRecurrent / wallBaseline, AnalysisRatioTarget)));
 
             var ownRecurrent = Lookup(own, "corpus", nameof(RecurrentShapeAnalyzer));
-            var ownBaseline = Lookup(own, "corpus", nameof(EmptySymbolStartAnalyzer));
+            var ownBaseline = Lookup(own, "corpus", nameof(EmptySemanticModelAnalyzer));
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
                 "| (for reference) the same, callbacks only: median analyzer's own time (analyzer-time) | {0} ms vs {1} ms; first analysis in the process (JIT included): {2} ms; in the 200-file build (ReportAnalyzer): {3} s | | |",
@@ -102,13 +102,13 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                 Format(fileAgain, "F2"),
                 SingleFileTargetMs,
                 Met(fileAdded, SingleFileTargetMs)));
-            var fileWallAdded = Lookup(wall, "file", nameof(RecurrentShapeAnalyzer)) - Lookup(wall, "file", nameof(EmptySymbolStartAnalyzer));
+            var fileWallAdded = Lookup(wall, "file", nameof(RecurrentShapeAnalyzer)) - Lookup(wall, "file", nameof(EmptySemanticModelAnalyzer));
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
                 "| the same, measured alternately (analyzer-time, median request wall - baseline's) | **{0} ms** ({1} ms - {2} ms) | <= {3:F0} ms | {4} |",
                 Format(fileWallAdded, "F2"),
                 Format(Lookup(wall, "file", nameof(RecurrentShapeAnalyzer)), "F2"),
-                Format(Lookup(wall, "file", nameof(EmptySymbolStartAnalyzer)), "F2"),
+                Format(Lookup(wall, "file", nameof(EmptySemanticModelAnalyzer)), "F2"),
                 SingleFileTargetMs,
                 Met(fileWallAdded, SingleFileTargetMs)));
             Console.WriteLine(string.Format(

@@ -10,8 +10,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace RnnShapeAnalyzers.Benchmarks.Analyzer
 {
     /// <summary>
-    /// RecurrentShapeAnalyzer against <see cref="EmptySymbolStartAnalyzer"/> (the baseline of the
-    /// reported ratio) and <see cref="EmptyOperationBlockAnalyzer"/> (the earlier baseline) over the
+    /// RecurrentShapeAnalyzer against <see cref="EmptySemanticModelAnalyzer"/> (the baseline of the
+    /// reported ratio) and <see cref="EmptySyntaxNodeAnalyzer"/> (the earlier baseline) over the
     /// whole generated corpus (200 TorchSharp model files): one full analysis per invocation, as a
     /// command-line build or a full-solution analysis runs it. The corpus is compiled once per process
     /// (metadata read, declarations built) and every analyzer has run on it before anything is measured;
@@ -26,8 +26,8 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
     public class AnalyzerOverheadBenchmarks
     {
         private CSharpCompilation _compilation = null!;
-        private EmptySymbolStartAnalyzer _baseline = null!;
-        private EmptyOperationBlockAnalyzer _earlierBaseline = null!;
+        private EmptySemanticModelAnalyzer _baseline = null!;
+        private EmptySyntaxNodeAnalyzer _earlierBaseline = null!;
         private RecurrentShapeAnalyzer _recurrent = null!;
 
         [GlobalSetup]
@@ -35,8 +35,8 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
         {
             var (models, compilation) = AnalyzerWorkload.CompiledCorpus();
             _compilation = compilation;
-            _baseline = new EmptySymbolStartAnalyzer();
-            _earlierBaseline = new EmptyOperationBlockAnalyzer();
+            _baseline = new EmptySemanticModelAnalyzer();
+            _earlierBaseline = new EmptySyntaxNodeAnalyzer();
             _recurrent = new RecurrentShapeAnalyzer();
 
             // Once per process (the analyzers' types do not change between cases): the empty ones report
@@ -64,17 +64,17 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                 () => AnalyzeAsync(_recurrent).GetAwaiter().GetResult());
         }
 
-        [Benchmark(Baseline = true, Description = "EmptySymbolStartAnalyzer, 200 files")]
+        [Benchmark(Baseline = true, Description = "EmptySemanticModelAnalyzer, 200 files")]
         public Task<ImmutableArray<Diagnostic>> Empty() => AnalyzeAsync(_baseline);
 
-        [Benchmark(Description = "EmptyOperationBlockAnalyzer (earlier baseline), 200 files")]
-        public Task<ImmutableArray<Diagnostic>> EmptyOperationBlock() => AnalyzeAsync(_earlierBaseline);
+        [Benchmark(Description = "EmptySyntaxNodeAnalyzer (earlier baseline), 200 files")]
+        public Task<ImmutableArray<Diagnostic>> EmptySyntaxNode() => AnalyzeAsync(_earlierBaseline);
 
         [Benchmark(Description = "RecurrentShapeAnalyzer, 200 files")]
         public Task<ImmutableArray<Diagnostic>> Recurrent() => AnalyzeAsync(_recurrent);
 
         /// <summary>The baseline once more, measured last: how far the process drifted while measuring (tiering, GC tuning, load).</summary>
-        [Benchmark(Description = "EmptySymbolStartAnalyzer again, measured last")]
+        [Benchmark(Description = "EmptySemanticModelAnalyzer again, measured last")]
         public Task<ImmutableArray<Diagnostic>> EmptyAgain() => AnalyzeAsync(_baseline);
 
         private Task<ImmutableArray<Diagnostic>> AnalyzeAsync(DiagnosticAnalyzer analyzer)

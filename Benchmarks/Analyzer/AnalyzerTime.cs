@@ -63,7 +63,7 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
 
             AnalyzerWorkload.RequireNoErrors(compilation);
             var tree = compilation.SyntaxTrees.First();
-            var analyzers = new DiagnosticAnalyzer[] { new EmptySymbolStartAnalyzer(), new EmptyOperationBlockAnalyzer(), new EmptySyntaxNodeAnalyzer(), new BindingOnlyAnalyzer(), new RecurrentShapeAnalyzer() };
+            var analyzers = new DiagnosticAnalyzer[] { new EmptySemanticModelAnalyzer(), new EmptySyntaxNodeAnalyzer(), new BindingOnlyAnalyzer(), new RecurrentShapeAnalyzer() };
             Console.WriteLine($"corpus: {models.Count} files, {models.Sum(m => m.LineCount)} lines; single file {models[0].FileName}, {models[0].LineCount} lines; {(sequential ? "sequential" : "concurrent")} analysis");
 
             // Warm-up (metadata, the JIT's tiers) for both, and the diagnostics check. The first analysis

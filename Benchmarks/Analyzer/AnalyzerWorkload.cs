@@ -61,10 +61,10 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             }
         }
 
-        public static CompilationWithAnalyzers WithAnalyzer(Compilation compilation, DiagnosticAnalyzer analyzer, bool logExecutionTime = false)
+        public static CompilationWithAnalyzers WithAnalyzer(Compilation compilation, DiagnosticAnalyzer analyzer, bool logExecutionTime = false, bool concurrent = true)
             => compilation.WithAnalyzers(
                 ImmutableArray.Create(analyzer),
-                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: logExecutionTime, reportSuppressedDiagnostics: false));
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: logExecutionTime, reportSuppressedDiagnostics: false));
 
         /// <summary>
         /// Runs every one of <paramref name="analyses"/> in turn, at least <paramref name="rounds"/> times

@@ -1,13 +1,16 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace RnnShapeAnalyzers.Benchmarks.Analyzer
 {
     /// <summary>
     /// The floor under any analyzer that checks a call by its types: registers what RecurrentShapeAnalyzer
-    /// registers and, for each <c>.call(</c>/<c>.forward(</c>, asks for its operation (which binds the
-    /// method it is in), then does nothing. The analyzer's time above this one is its own work.
+    /// registers (one semantic model action per file), finds the <c>.call(</c>/<c>.forward(</c>
+    /// invocations by syntax as it does, asks for each one's operation (which binds the statement it is
+    /// in), and stops. The analyzer's time above this one is its own work: evaluating shapes, and binding
+    /// what a call's operands lead to (locals' writes, the constructor that sets a field).
     /// </summary>
 #pragma warning disable RS1001 // Deliberately without [DiagnosticAnalyzer]: that attribute makes it a compiler extension (RS1036, RS1041).
     public sealed class BindingOnlyAnalyzer : DiagnosticAnalyzer
@@ -30,21 +33,16 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                     return;
                 }
 
-                start.RegisterSymbolStartAction(
-                    type =>
+                start.RegisterSemanticModelAction(file =>
+                {
+                    foreach (var node in file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken).DescendantNodes())
                     {
-                        type.RegisterSyntaxNodeAction(
-                            node =>
-                            {
-                                if (node.Node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "call" or "forward" } })
-                                {
-                                    node.SemanticModel.GetOperation(node.Node, node.CancellationToken);
-                                }
-                            },
-                            Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
-                        type.RegisterSymbolEndAction(_ => { });
-                    },
-                    SymbolKind.NamedType);
+                        if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "call" or "forward" } })
+                        {
+                            file.SemanticModel.GetOperation(node, file.CancellationToken);
+                        }
+                    }
+                });
             });
         }
     }

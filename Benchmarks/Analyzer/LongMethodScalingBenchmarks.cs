@@ -25,7 +25,7 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
     {
         private CSharpCompilation _right = null!;
         private CSharpCompilation _wrong = null!;
-        private EmptySymbolStartAnalyzer _baseline = null!;
+        private EmptySemanticModelAnalyzer _baseline = null!;
         private RecurrentShapeAnalyzer _recurrent = null!;
 
         [ParamsSource(nameof(Sizes))]
@@ -38,7 +38,7 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
         {
             _right = LongMethodSource.CreateCompilation(Calls, mistakeEvery: 0);
             _wrong = LongMethodSource.CreateCompilation(Calls, mistakeEvery: 1);
-            _baseline = new EmptySymbolStartAnalyzer();
+            _baseline = new EmptySemanticModelAnalyzer();
             _recurrent = new RecurrentShapeAnalyzer();
             AnalyzerWorkload.RequireNoErrors(_right);
             AnalyzerWorkload.RequireNoErrors(_wrong);
@@ -62,7 +62,7 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                 () => Analyze(_wrong, _recurrent));
         }
 
-        [Benchmark(Baseline = true, Description = "EmptySymbolStartAnalyzer")]
+        [Benchmark(Baseline = true, Description = "EmptySemanticModelAnalyzer")]
         public Task<ImmutableArray<Diagnostic>> Empty() => AnalyzeAsync(_right, _baseline);
 
         [Benchmark(Description = "RecurrentShapeAnalyzer, every call right")]

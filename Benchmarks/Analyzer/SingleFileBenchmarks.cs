@@ -17,7 +17,7 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
     /// CompilationWithAnalyzers, so each invocation attaches the analyzer afresh to the same, already
     /// compiled compilation; inside the request Roslyn binds that file's method bodies again on its own
     /// clone of the compilation, for every analyzer alike. The analyzer's share is the difference of
-    /// its median and the <see cref="EmptySymbolStartAnalyzer"/> baseline's (and <c>analyzer-time</c>
+    /// its median and the <see cref="EmptySemanticModelAnalyzer"/> baseline's (and <c>analyzer-time</c>
     /// reports Roslyn's own measure of it).
     /// </summary>
     [Config(typeof(NoisyMachineConfig))]
@@ -25,8 +25,8 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
     {
         private CSharpCompilation _compilation = null!;
         private SyntaxTree _tree = null!;
-        private EmptySymbolStartAnalyzer _baseline = null!;
-        private EmptyOperationBlockAnalyzer _earlierBaseline = null!;
+        private EmptySemanticModelAnalyzer _baseline = null!;
+        private EmptySyntaxNodeAnalyzer _earlierBaseline = null!;
         private RecurrentShapeAnalyzer _recurrent = null!;
 
         [GlobalSetup]
@@ -35,8 +35,8 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             var (models, compilation) = AnalyzerWorkload.CompiledCorpus();
             _compilation = compilation;
             _tree = _compilation.SyntaxTrees.First();
-            _baseline = new EmptySymbolStartAnalyzer();
-            _earlierBaseline = new EmptyOperationBlockAnalyzer();
+            _baseline = new EmptySemanticModelAnalyzer();
+            _earlierBaseline = new EmptySyntaxNodeAnalyzer();
             _recurrent = new RecurrentShapeAnalyzer();
 
             // Once per process (the analyzers' types do not change between cases): every analyzer over the
@@ -72,17 +72,17 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             Console.WriteLine("// " + AnalyzerWorkload.RequireExpectedDiagnostics(AnalyzeFileAsync(_recurrent).GetAwaiter().GetResult(), models.Take(1).ToList()));
         }
 
-        [Benchmark(Baseline = true, Description = "EmptySymbolStartAnalyzer, Model000.cs")]
+        [Benchmark(Baseline = true, Description = "EmptySemanticModelAnalyzer, Model000.cs")]
         public Task<ImmutableArray<Diagnostic>> Empty() => AnalyzeFileAsync(_baseline);
 
-        [Benchmark(Description = "EmptyOperationBlockAnalyzer (earlier baseline), Model000.cs")]
-        public Task<ImmutableArray<Diagnostic>> EmptyOperationBlock() => AnalyzeFileAsync(_earlierBaseline);
+        [Benchmark(Description = "EmptySyntaxNodeAnalyzer (earlier baseline), Model000.cs")]
+        public Task<ImmutableArray<Diagnostic>> EmptySyntaxNode() => AnalyzeFileAsync(_earlierBaseline);
 
         [Benchmark(Description = "RecurrentShapeAnalyzer, Model000.cs")]
         public Task<ImmutableArray<Diagnostic>> Recurrent() => AnalyzeFileAsync(_recurrent);
 
         /// <summary>The baseline once more, measured last: how far the process drifted while measuring (tiering, GC tuning, load).</summary>
-        [Benchmark(Description = "EmptySymbolStartAnalyzer again, measured last")]
+        [Benchmark(Description = "EmptySemanticModelAnalyzer again, measured last")]
         public Task<ImmutableArray<Diagnostic>> EmptyAgain() => AnalyzeFileAsync(_baseline);
 
         private Task<ImmutableArray<Diagnostic>> AnalyzeFileAsync(DiagnosticAnalyzer analyzer)
