@@ -174,9 +174,9 @@ echo "== analyzer's own time: one more build with -p:ReportAnalyzer=true -v:d (n
 build with -p:ReportAnalyzer=true -v:d >"$work/report-analyzer.log" 2>&1 || { tail -50 "$work/report-analyzer.log" >&2; exit 1; }
 # The compiler's report: the total, then a line per analyzer assembly and per analyzer type, with
 # seconds and percent first. Only the total, the header and our lines are printed.
-grep -E "Total analyzer execution time|Time \(s\)|^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers" "$work/report-analyzer.log" \
+grep -E "Total analyzer execution time|Time \(s\) +% +Analyzer|^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers" "$work/report-analyzer.log" \
   | sed -e 's/^[[:space:]]*//' || echo "(no ReportAnalyzer lines found in $work/report-analyzer.log)"
-warnings=$({ grep -E "warning RNN0" "$work/last-build.log" || true; } | sort -u | wc -l)
+warnings=$({ grep -E "warning RNN0" "$work/report-analyzer.log" || true; } | sort -u | wc -l)
 own_seconds=$({ grep -E "^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers\.RecurrentShapeAnalyzer" "$work/report-analyzer.log" || true; } | head -1 | awk '{ print $1 }')
 
 m_wall0=$(tr ' ' '\n' <<<"${wall[without]}" | grep . | median)
@@ -195,7 +195,7 @@ for v in "${variants[@]}"; do
   summary+="cpu_$v=$mc"$'\n'"cpu_ratio_$v=$(ratio "$mc" "$m_cpu0")"$'\n'"pair_cpu_ratio_$v=$pc"$'\n'
   summary+="walls_$v=\"${wall[$v]% }\""$'\n'"cpus_$v=\"${cpu[$v]% }\""$'\n'
 done
-echo "RNN warnings in the last timed build: $warnings"
+echo "RNN warnings in the ReportAnalyzer build: $warnings"
 
 if [[ -n "${SUMMARY:-}" ]]; then
   {
