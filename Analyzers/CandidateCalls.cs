@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -20,6 +21,8 @@ namespace RnnShapeAnalyzers
         /// </summary>
         public static void Collect(SyntaxNode scope, SemanticModel model, TorchSharpSymbols symbols, Action<INamedTypeSymbol, IInvocationOperation> found, CancellationToken cancellationToken)
         {
+            TypeDeclarationSyntax? lastDeclaration = null;
+            INamedTypeSymbol? lastType = null;
             foreach (var node in scope.DescendantNodes())
             {
                 if (node is not InvocationExpressionSyntax syntax || !IsCallOrForward(syntax))
@@ -28,12 +31,35 @@ namespace RnnShapeAnalyzers
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                if (model.GetOperation(syntax, cancellationToken) is IInvocationOperation invocation
-                    && symbols.IsCheckedCallReceiver(invocation.Instance?.Type)
-                    && model.GetEnclosingSymbol(syntax.SpanStart, cancellationToken) is { } member
-                    && (member as INamedTypeSymbol ?? member.ContainingType) is { } type)
+                if (model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
+                    || !symbols.IsCheckedCallReceiver(invocation.Instance?.Type))
                 {
-                    found(type, invocation);
+                    continue;
+                }
+
+                // The innermost type declaration around the call names its type; the declared symbol of
+                // the last one is kept, since a type's calls come one after another.
+                var declaration = syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+                if (declaration is null)
+                {
+                    // Top-level statements: the compiler's Program type.
+                    if (model.GetEnclosingSymbol(syntax.SpanStart, cancellationToken)?.ContainingType is { } program)
+                    {
+                        found(program, invocation);
+                    }
+
+                    continue;
+                }
+
+                if (declaration != lastDeclaration)
+                {
+                    lastDeclaration = declaration;
+                    lastType = model.GetDeclaredSymbol(declaration, cancellationToken);
+                }
+
+                if (lastType is not null)
+                {
+                    found(lastType, invocation);
                 }
             }
         }
