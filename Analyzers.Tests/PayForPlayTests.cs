@@ -82,7 +82,7 @@ namespace RnnShapeAnalyzers.Tests
             var telemetry = await TelemetryAsync(new RecurrentShapeAnalyzer(), TorchSharpCode, referenceTorchSharp: true);
 
             // One action per file, which finds its calls by syntax: no per-symbol, per-node, per-block or
-            // per-operation action (docs/performance.md: a symbol-start action with a syntax-node action
+            // per-operation action (Benchmarks/README.md#analyzer: a symbol-start action with a syntax-node action
             // added 4 to 8 % to a build even when it did nothing).
             Assert.Equal(1, telemetry.CompilationStartActionsCount);
             Assert.Equal(new[] { "SemanticModelActionsCount = 1" }, ActionsBeyondCompilationStart(telemetry));

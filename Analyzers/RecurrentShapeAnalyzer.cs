@@ -11,7 +11,7 @@ namespace RnnShapeAnalyzers
     /// </summary>
     /// <remarks>
     /// Pay for play: nothing is registered when TorchSharp is not referenced, and with it one semantic
-    /// model action, the registration that costs a build least (docs/performance.md: a symbol-start
+    /// model action, the registration that costs a build least (Benchmarks/README.md#analyzer: a symbol-start
     /// action with a syntax-node action, doing nothing, added 4 to 8 % to a build of the benchmark
     /// corpus; a semantic model action, nothing measurable). Per file, calls are found by syntax
     /// (<see cref="CandidateCalls"/>), so a method without <c>.call(</c> or <c>.forward(</c> is never
