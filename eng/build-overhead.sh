@@ -176,7 +176,8 @@ build with -p:ReportAnalyzer=true -v:d >"$work/report-analyzer.log" 2>&1 || { ta
 # seconds and percent first. Only the total, the header and our lines are printed.
 grep -E "Total analyzer execution time|Time \(s\) +% +Analyzer|^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers" "$work/report-analyzer.log" \
   | sed -e 's/^[[:space:]]*//' || echo "(no ReportAnalyzer lines found in $work/report-analyzer.log)"
-warnings=$({ grep -E "warning RNN0" "$work/report-analyzer.log" || true; } | sort -u | wc -l)
+# A warning appears twice in the log (as reported, and in the summary): count distinct file:line:id.
+warnings=$({ grep -oE "[^ /]+\.cs\([0-9]+,[0-9]+\): warning RNN[0-9]+" "$work/report-analyzer.log" || true; } | sort -u | wc -l)
 own_seconds=$({ grep -E "^[[:space:]]*[<0-9.]+[[:space:]]+[<0-9]+[[:space:]]+RnnShapeAnalyzers\.RecurrentShapeAnalyzer" "$work/report-analyzer.log" || true; } | head -1 | awk '{ print $1 }')
 
 m_wall0=$(tr ' ' '\n' <<<"${wall[without]}" | grep . | median)
