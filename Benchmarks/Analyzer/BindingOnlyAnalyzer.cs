@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -8,42 +6,29 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
     /// <summary>
     /// The floor under any analyzer that checks a call by its types: registers what RecurrentShapeAnalyzer
     /// registers (one semantic model action per file), finds the <c>.call(</c>/<c>.forward(</c>
-    /// invocations by syntax as it does, asks for each one's operation (which binds the statement it is
-    /// in), and stops. The analyzer's time above this one is its own work: evaluating shapes, and binding
-    /// what a call's operands lead to (locals' writes, the constructor that sets a field).
+    /// invocations by syntax as it does, asks for each one's operation (which binds the method it is in),
+    /// and stops. The analyzer's time above this one is its own work: evaluating shapes, indexing the
+    /// locals' writes, and binding the constructors that set the layers' fields.
     /// </summary>
 #pragma warning disable RS1001 // Deliberately without [DiagnosticAnalyzer]: that attribute makes it a compiler extension (RS1036, RS1041).
-    public sealed class BindingOnlyAnalyzer : DiagnosticAnalyzer
+    public sealed class BindingOnlyAnalyzer : TorchSharpOnlyAnalyzer
 #pragma warning restore RS1001
     {
-#pragma warning disable RS2008 // Release tracking is for shipped analyzers; this one exists only inside the benchmarks.
-        private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor("EMPTY004", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-#pragma warning restore RS2008
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
+        public BindingOnlyAnalyzer()
+            : base("EMPTY004")
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                if (!TorchSharpTypeLookups.ResolveTorchSharp(start.Compilation))
-                {
-                    return;
-                }
-
-                start.RegisterSemanticModelAction(file =>
-                {
-                    foreach (var node in file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken).DescendantNodes())
-                    {
-                        if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "call" or "forward" } })
-                        {
-                            file.SemanticModel.GetOperation(node, file.CancellationToken);
-                        }
-                    }
-                });
-            });
         }
+
+        protected override void OnTorchSharp(CompilationStartAnalysisContext start)
+            => start.RegisterSemanticModelAction(file =>
+            {
+                foreach (var node in file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken).DescendantNodes())
+                {
+                    if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "call" or "forward" } })
+                    {
+                        file.SemanticModel.GetOperation(node, file.CancellationToken);
+                    }
+                }
+            });
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace RnnShapeAnalyzers.Benchmarks.Analyzer
@@ -11,28 +9,14 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
     /// constructors that set the layers they call, which any analyzer that knows a layer's type pays.
     /// </summary>
 #pragma warning disable RS1001 // Deliberately without [DiagnosticAnalyzer]: that attribute makes it a compiler extension (RS1036, RS1041).
-    public sealed class EmptySemanticModelAnalyzer : DiagnosticAnalyzer
+    public sealed class EmptySemanticModelAnalyzer : TorchSharpOnlyAnalyzer
 #pragma warning restore RS1001
     {
-#pragma warning disable RS2008 // Release tracking is for shipped analyzers; this one exists only inside the benchmarks.
-        private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor("EMPTY005", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-#pragma warning restore RS2008
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
+        public EmptySemanticModelAnalyzer()
+            : base("EMPTY005")
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                if (!TorchSharpTypeLookups.ResolveTorchSharp(start.Compilation))
-                {
-                    return;
-                }
-
-                start.RegisterSemanticModelAction(_ => { });
-            });
         }
+
+        protected override void OnTorchSharp(CompilationStartAnalysisContext start) => start.RegisterSemanticModelAction(_ => { });
     }
 }

@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace RnnShapeAnalyzers.Benchmarks.Analyzer
@@ -12,34 +12,21 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
     /// in `dotnet build` of the corpus that alone added 4 to 8 % (Benchmarks/README.md#analyzer).
     /// </summary>
 #pragma warning disable RS1001 // Deliberately without [DiagnosticAnalyzer]: that attribute makes it a compiler extension (RS1036, RS1041).
-    public sealed class EmptySyntaxNodeAnalyzer : DiagnosticAnalyzer
+    public sealed class EmptySyntaxNodeAnalyzer : TorchSharpOnlyAnalyzer
 #pragma warning restore RS1001
     {
-#pragma warning disable RS2008 // Release tracking is for shipped analyzers; this one exists only inside the benchmarks.
-        private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor("EMPTY003", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-#pragma warning restore RS2008
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
+        public EmptySyntaxNodeAnalyzer()
+            : base("EMPTY003")
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                if (!TorchSharpTypeLookups.ResolveTorchSharp(start.Compilation))
-                {
-                    return;
-                }
-
-                start.RegisterSymbolStartAction(
-                    type =>
-                    {
-                        type.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
-                        type.RegisterSymbolEndAction(_ => { });
-                    },
-                    SymbolKind.NamedType);
-            });
         }
+
+        protected override void OnTorchSharp(CompilationStartAnalysisContext start)
+            => start.RegisterSymbolStartAction(
+                type =>
+                {
+                    type.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.InvocationExpression);
+                    type.RegisterSymbolEndAction(_ => { });
+                },
+                SymbolKind.NamedType);
     }
 }
