@@ -8,7 +8,8 @@
 #   3. Model000.cs (about 300 lines) analysed alone inside that compilation: the analyzer's median
 #      added time <= 2 ms (SingleFileBenchmarks, and the analyzer's own time from analyzer-time);
 #
-# and, without a target, how the analysis of one method grows with 100, 500 and 2000 calls in it
+# and, without a target, a project without TorchSharp (NoTorchSharpBenchmarks: the analyzer registers
+# nothing beyond compilation start, asserted in its setup) and how the analysis of one method grows with 100, 500 and 2000 calls in it
 # (LongMethodScalingBenchmarks, and the own time from analyzer-time).
 #
 # BenchmarkDotNet runs with a short job, the attribute config's job with fewer iterations (the
@@ -58,8 +59,8 @@ echo "== building the benchmarks (Release)"
 dotnet build "$repo/Benchmarks/RnnShapeAnalyzers.Benchmarks.csproj" -c Release -nologo -v:q >"$out/build-benchmarks.log" 2>&1 \
   || { tail -30 "$out/build-benchmarks.log" >&2; exit 1; }
 
-echo "== BenchmarkDotNet: whole corpus and single file (${main_job[*]})"
-(cd "$out" && dotnet "$bench" --filter '*AnalyzerOverheadBenchmarks*' '*SingleFileBenchmarks*' "${main_job[@]}" \
+echo "== BenchmarkDotNet: whole corpus, single file, no TorchSharp (${main_job[*]})"
+(cd "$out" && dotnet "$bench" --filter '*AnalyzerOverheadBenchmarks*' '*SingleFileBenchmarks*' '*NoTorchSharpBenchmarks*' "${main_job[@]}" \
   --exporters json --artifacts "$out/bdn-corpus" >"$out/bdn-corpus.log" 2>&1) \
   || { tail -40 "$out/bdn-corpus.log" >&2; exit 1; }
 

@@ -77,6 +77,15 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                 AnalysisRatioTarget,
                 Met(corpusRatio, AnalysisRatioTarget)));
 
+            // BenchmarkDotNet medians are in ms here.
+            var plainBaseline = Lookup(bdn, "NoTorchSharpBenchmarks", "Empty");
+            var plainRecurrent = Lookup(bdn, "NoTorchSharpBenchmarks", "Recurrent");
+            Console.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "| (for reference) 200 files without TorchSharp: nothing registered beyond compilation start (asserted), so Roslyn compiles nothing for the analyzer; one whole analysis | {0} ms (the baseline, whose lookups do not stop at the first missing type: {1} ms) | | |",
+                Format(plainRecurrent, "F3"),
+                Format(plainBaseline, "F3")));
+
             var wallRecurrent = Lookup(wall, "corpus", nameof(RecurrentShapeAnalyzer));
             var wallBaseline = Lookup(wall, "corpus", nameof(EmptySemanticModelAnalyzer));
             Console.WriteLine(string.Format(
