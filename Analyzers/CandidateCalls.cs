@@ -37,8 +37,9 @@ namespace RnnShapeAnalyzers
                     continue;
                 }
 
-                // The innermost type declaration around the call names its type; the declared symbol of
-                // the last one is kept, since a type's calls come one after another.
+                // The innermost type declaration around the call names its type. The last declaration's
+                // symbol is kept: consecutive calls are mostly in the same declaration (a nested type
+                // in between only costs one more lookup).
                 var declaration = syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>();
                 if (declaration is null)
                 {

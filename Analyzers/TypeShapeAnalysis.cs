@@ -24,8 +24,6 @@ namespace RnnShapeAnalyzers
             _symbols = symbols;
         }
 
-        public INamedTypeSymbol Type => _type;
-
         public void AddCandidate(IInvocationOperation invocation, SemanticModel model)
         {
             _candidates.Add(invocation);

@@ -101,28 +101,31 @@ PROJECT
 echo "== restoring once"
 dotnet restore "$work/Models/Models.csproj" -nologo -v:q
 
-variant_args() { # $1 = variant
+variant_args() { # $1 = variant; sets the array `args`
   case "$1" in
-    without) echo "-p:RnnShapeAnalyzer=false" ;;
-    with) echo "-p:RnnShapeAnalyzer=true" ;;
-    registration) echo "-p:RnnShapeAnalyzer=false -p:FloorAnalyzer=$work/floor-Registration/RnnShapeAnalyzers.FloorRegistration.dll" ;;
-    binding) echo "-p:RnnShapeAnalyzer=false -p:FloorAnalyzer=$work/floor-Binding/RnnShapeAnalyzers.FloorBinding.dll" ;;
+    without) args=(-p:RnnShapeAnalyzer=false) ;;
+    with) args=(-p:RnnShapeAnalyzer=true) ;;
+    registration) args=(-p:RnnShapeAnalyzer=false "-p:FloorAnalyzer=$work/floor-Registration/RnnShapeAnalyzers.FloorRegistration.dll") ;;
+    binding) args=(-p:RnnShapeAnalyzer=false "-p:FloorAnalyzer=$work/floor-Binding/RnnShapeAnalyzers.FloorBinding.dll") ;;
   esac
 }
 
 build() { # $1 = variant; extra arguments follow
   local variant="$1"; shift
-  local server=(-p:UseSharedCompilation=true)
+  local server=(-p:UseSharedCompilation=true) args=()
   [[ "$shared" == 1 ]] || server=(-nodeReuse:false -p:UseSharedCompilation=false)
-  # shellcheck disable=SC2046 # variant_args is a list of arguments without spaces inside them
+  variant_args "$variant"
   dotnet build "$work/Models/Models.csproj" --no-incremental --no-restore -c Release -nologo \
-    "${server[@]}" $(variant_args "$variant") "$@"
+    "${server[@]}" "${args[@]}" "$@"
 }
 
 ticks=$(getconf CLK_TCK)
+# This user's server of this SDK: the one `dotnet build` talks to (another SDK's, or another user's,
+# would be a different process). Whatever else uses the same server meanwhile is counted too.
+server_pattern="sdk/$(cd "$work" && dotnet --version)/Roslyn/bincore/VBCSCompiler"
 server_cpu() { # CPU seconds the compiler server has used so far, and its pid; "- -" without one
   local pid
-  pid=$(pgrep -f 'Roslyn/bincore/VBCSCompiler' | head -1 || true)
+  pid=$(pgrep -u "$(id -u)" -f "$server_pattern" | head -1 || true)
   if [[ -z "$pid" || ! -r "/proc/$pid/stat" ]]; then echo "- -"; return; fi
   # Fields 14 and 15 (utime, stime) after the ")" that ends the command name.
   awk -v t="$ticks" -v p="$pid" '{ sub(/.*\) /, ""); printf "%s %.3f\n", p, ($12 + $13) / t }' "/proc/$pid/stat"
@@ -143,7 +146,7 @@ timed_build() { # prints "wall cpu" in seconds; cpu = client + server CPU during
     }' "$work/last-time.txt"
 }
 
-median() { grep -v '^-$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { { grep -v '^-$' || true; } | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-") print "-"; else printf "%.3f", a / b }'; }
 
 echo "== warm-up (not counted): $warmup build(s) of each variant, alternately: ${variants[*]}"
@@ -159,7 +162,8 @@ for ((i = 1; i <= runs; i++)); do
   line="round $i:"
   for ((k = 0; k < n; k++)); do
     v="${variants[$(((i - 1 + k) % n))]}"
-    read -r w c <<<"$(timed_build "$v")"
+    out=$(timed_build "$v") # an assignment, so that a failed build stops the script (set -e)
+    read -r w c <<<"$out"
     wall[$v]+="$w "; cpu[$v]+="$c "; round_wall[$v]="$w"; round_cpu[$v]="$c"
     line+="  $v ${w}s (cpu ${c}s)"
   done

@@ -28,7 +28,7 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
                 var withCalls = new HashSet<TypeDeclarationSyntax>();
                 foreach (var node in file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken).DescendantNodes())
                 {
-                    if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "call" or "forward" } })
+                    if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "call" or "forward" } or MemberBindingExpressionSyntax { Name.Identifier.ValueText: "call" or "forward" } })
                     {
                         file.SemanticModel.GetOperation(node, file.CancellationToken);
                         if (node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type)
