@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,7 +20,9 @@ namespace RnnShapeAnalyzers
         /// partial type), with the type whose member contains it: a call in a lambda or a local function
         /// belongs to the type of the member around it, a call in a nested type to the nested type.
         /// </summary>
-        public static void Collect(SyntaxNode scope, SemanticModel model, TorchSharpSymbols symbols, Action<INamedTypeSymbol, IInvocationOperation> found, CancellationToken cancellationToken)
+        /// <param name="writes">When not null, also receives every member-write syntax under <paramref name="scope"/>
+        /// (<see cref="MemberWriteSyntax"/>), so that a type's member writes need no second walk of the file.</param>
+        public static void Collect(SyntaxNode scope, SemanticModel model, TorchSharpSymbols symbols, List<SyntaxNode>? writes, Action<INamedTypeSymbol, IInvocationOperation> found, CancellationToken cancellationToken)
         {
             TypeDeclarationSyntax? lastDeclaration = null;
             INamedTypeSymbol? lastType = null;
@@ -27,6 +30,11 @@ namespace RnnShapeAnalyzers
             {
                 if (node is not InvocationExpressionSyntax syntax || !IsCallOrForward(syntax))
                 {
+                    if (writes is not null && MemberWriteSyntax.Target(node) is not null)
+                    {
+                        writes.Add(node);
+                    }
+
                     continue;
                 }
 

@@ -50,15 +50,17 @@ namespace RnnShapeAnalyzers
             var cancellationToken = context.CancellationToken;
             var byType = new Dictionary<INamedTypeSymbol, TypeShapeAnalysis>(SymbolEqualityComparer.Default);
             var types = new List<TypeShapeAnalysis>();
+            var writes = new List<SyntaxNode>();
             CandidateCalls.Collect(
                 tree.GetRoot(cancellationToken),
                 model,
                 symbols,
+                writes,
                 (type, call) =>
                 {
                     if (!byType.TryGetValue(type, out var analysis))
                     {
-                        analysis = new TypeShapeAnalysis(type, symbols);
+                        analysis = new TypeShapeAnalysis(type, symbols, tree, writes);
                         byType.Add(type, analysis);
                         types.Add(analysis);
                     }

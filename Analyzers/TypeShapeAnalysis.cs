@@ -18,10 +18,16 @@ namespace RnnShapeAnalyzers
         private readonly List<IInvocationOperation> _candidates = new List<IInvocationOperation>();
         private readonly Dictionary<SyntaxTree, SemanticModel> _models = new Dictionary<SyntaxTree, SemanticModel>();
 
-        public TypeShapeAnalysis(INamedTypeSymbol type, TorchSharpSymbols symbols)
+        private readonly SyntaxTree _analysedTree;
+        private readonly IReadOnlyList<SyntaxNode> _writesOfAnalysedFile;
+
+        /// <param name="writesOfAnalysedFile">Every member-write syntax of the analysed file, collected by the walk that found the calls.</param>
+        public TypeShapeAnalysis(INamedTypeSymbol type, TorchSharpSymbols symbols, SyntaxTree analysedTree, IReadOnlyList<SyntaxNode> writesOfAnalysedFile)
         {
             _type = type;
             _symbols = symbols;
+            _analysedTree = analysedTree;
+            _writesOfAnalysedFile = writesOfAnalysedFile;
         }
 
         public void AddCandidate(IInvocationOperation invocation, SemanticModel model)
@@ -45,6 +51,7 @@ namespace RnnShapeAnalyzers
                     reference.GetSyntax(cancellationToken),
                     model,
                     _symbols,
+                    writes: null,
                     (type, call) =>
                     {
                         if (SymbolEqualityComparer.Default.Equals(type, _type))
@@ -97,43 +104,22 @@ namespace RnnShapeAnalyzers
                 }
 
                 var model = Model(compilation, declaration.SyntaxTree);
-                foreach (var member in declaration.Members)
+                var writesOfItsFile = declaration.SyntaxTree == _analysedTree ? _writesOfAnalysedFile : null;
+                foreach (var node in MemberWriteSyntax.InMembersOf(declaration, writesOfItsFile))
                 {
-                    if (member is BaseTypeDeclarationSyntax)
+                    if (node is not EqualsValueClauseSyntax && !MentionsAny(MemberWriteSyntax.Target(node)!, names))
                     {
                         continue;
                     }
 
-                    foreach (var node in member.DescendantNodes(descendIntoChildren: n => n is not BaseTypeDeclarationSyntax))
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (model.GetOperation(node, cancellationToken) is { } operation)
                     {
-                        var target = WriteTarget(node);
-                        if (target is null || (node is not EqualsValueClauseSyntax && !MentionsAny(target, names)))
-                        {
-                            continue;
-                        }
-
-                        cancellationToken.ThrowIfCancellationRequested();
-                        if (model.GetOperation(node, cancellationToken) is { } operation)
-                        {
-                            yield return operation;
-                        }
+                        yield return operation;
                     }
                 }
             }
         }
-
-        /// <summary>The part of <paramref name="node"/> that is written, when it is a write; null otherwise.</summary>
-        private static SyntaxNode? WriteTarget(SyntaxNode node) => node switch
-        {
-            AssignmentExpressionSyntax assignment => assignment.Left,
-            PrefixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.PreIncrementExpression or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
-            PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.PostIncrementExpression or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.PostDecrementExpression } postfix => postfix.Operand,
-            ArgumentSyntax { RefKindKeyword.RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.RefKeyword or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.OutKeyword } argument => argument.Expression,
-            RefExpressionSyntax reference => reference.Expression,
-            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } } field => field,
-            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } property => property,
-            _ => null,
-        };
 
         private SemanticModel Model(Compilation compilation, SyntaxTree tree)
         {
