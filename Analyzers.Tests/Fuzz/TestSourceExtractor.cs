@@ -113,6 +113,12 @@ namespace RnnShapeAnalyzers.Tests.Fuzz
                 return telemetry.Arguments.IndexOf(argument) == 1;
             }
 
+            // A test that parses code itself (MemberWriteSyntaxTests): CSharpSyntaxTree.ParseText(source, ...).
+            if (argument.Parent is ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "CSharpSyntaxTree" }, Name.Identifier.ValueText: "ParseText" } } } parse)
+            {
+                return parse.Arguments.IndexOf(argument) == 0;
+            }
+
             if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } list)
             {
                 return false;
