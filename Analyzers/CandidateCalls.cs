@@ -10,31 +10,29 @@ namespace RnnShapeAnalyzers
 {
     /// <summary>
     /// The calls the analyzer checks, found by syntax first: <c>x.call(...)</c>, <c>x.forward(...)</c>,
-    /// <c>x?.call(...)</c>. Only those are bound, one by one, and kept when their receiver is a recurrent
-    /// layer, a cell or a Linear; a method without such a call is never bound for this analyzer.
+    /// <c>x?.call(...)</c>, located by a search of the source text for the two names
+    /// (<see cref="IdentifierSearch"/>), not by a walk of every node. Only those are bound, one by one,
+    /// and kept when their receiver is a recurrent layer, a cell or a Linear; a method without such a call
+    /// is never bound for this analyzer.
     /// </summary>
     internal static class CandidateCalls
     {
+        private static readonly string[] CallNames = { "call", "forward" };
+
         /// <summary>
         /// Every candidate call under <paramref name="scope"/> (a tree's root, or one declaration of a
-        /// partial type), with the type whose member contains it: a call in a lambda or a local function
-        /// belongs to the type of the member around it, a call in a nested type to the nested type.
+        /// partial type), in source order, with the type whose member contains it: a call in a lambda or
+        /// a local function belongs to the type of the member around it, a call in a nested type to the
+        /// nested type.
         /// </summary>
-        /// <param name="writes">When not null, also receives every member-write syntax under <paramref name="scope"/>
-        /// (<see cref="MemberWriteSyntax"/>), so that a type's member writes need no second walk of the file.</param>
-        public static void Collect(SyntaxNode scope, SemanticModel model, TorchSharpSymbols symbols, List<SyntaxNode>? writes, Action<INamedTypeSymbol, IInvocationOperation> found, CancellationToken cancellationToken)
+        public static void Collect(SyntaxNode scope, SemanticModel model, TorchSharpSymbols symbols, Action<INamedTypeSymbol, IInvocationOperation> found, CancellationToken cancellationToken)
         {
             TypeDeclarationSyntax? lastDeclaration = null;
             INamedTypeSymbol? lastType = null;
-            foreach (var node in scope.DescendantNodes())
+            foreach (var name in IdentifierSearch.Find(scope, CallNames, cancellationToken))
             {
-                if (node is not InvocationExpressionSyntax syntax || !IsCallOrForward(syntax))
+                if (Invocation(name) is not { } syntax)
                 {
-                    if (writes is not null && MemberWriteSyntax.Target(node) is not null)
-                    {
-                        writes.Add(node);
-                    }
-
                     continue;
                 }
 
@@ -73,16 +71,23 @@ namespace RnnShapeAnalyzers
             }
         }
 
-        /// <summary><c>x.call(...)</c>, <c>x.forward(...)</c>, <c>x?.call(...)</c>: the cheapest test, on syntax alone.</summary>
-        private static bool IsCallOrForward(InvocationExpressionSyntax invocation)
+        /// <summary>
+        /// The invocation <paramref name="name"/> is the method name of, when it is <c>x.name(...)</c> or
+        /// <c>x?.name(...)</c>: the cheapest test, on syntax alone.
+        /// </summary>
+        private static InvocationExpressionSyntax? Invocation(SyntaxToken name)
         {
-            var name = invocation.Expression switch
+            if (name.Parent is not SimpleNameSyntax simpleName)
             {
-                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                return null;
+            }
+
+            return simpleName.Parent switch
+            {
+                MemberAccessExpressionSyntax member when member.Name == simpleName && member.Parent is InvocationExpressionSyntax invocation && invocation.Expression == member => invocation,
+                MemberBindingExpressionSyntax binding when binding.Parent is InvocationExpressionSyntax invocation && invocation.Expression == binding => invocation,
                 _ => null,
             };
-            return name is "call" or "forward";
         }
     }
 }

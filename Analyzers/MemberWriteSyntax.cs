@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,41 +28,53 @@ namespace RnnShapeAnalyzers
 
         /// <summary>
         /// The writes inside the members of <paramref name="declaration"/> (lambdas and local functions
-        /// included, nested types, base-list arguments and attributes not), in source order.
-        /// <paramref name="writesOfItsFile"/> is every write of the declaration's file, when a walk of the
-        /// file has collected them already; otherwise the declaration is walked.
+        /// included, nested types, base-list arguments and attributes not) whose written part names one
+        /// of <paramref name="names"/>, and every field and property initializer of the declaration, in
+        /// source order. Found from the names' tokens (<see cref="IdentifierSearch"/>) up, not by a walk
+        /// of the members.
         /// </summary>
-        public static IEnumerable<SyntaxNode> InMembersOf(TypeDeclarationSyntax declaration, IReadOnlyList<SyntaxNode>? writesOfItsFile)
+        public static List<SyntaxNode> NamingAny(TypeDeclarationSyntax declaration, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
         {
-            if (writesOfItsFile is null)
+            var writes = new List<SyntaxNode>();
+            var seen = new HashSet<SyntaxNode>();
+            foreach (var member in declaration.Members)
             {
-                foreach (var member in declaration.Members)
+                switch (member)
                 {
-                    if (member is BaseTypeDeclarationSyntax)
-                    {
-                        continue;
-                    }
-
-                    foreach (var node in member.DescendantNodes(descendIntoChildren: n => n is not BaseTypeDeclarationSyntax))
-                    {
-                        if (Target(node) is not null)
+                    case BaseFieldDeclarationSyntax field:
+                        foreach (var variable in field.Declaration.Variables)
                         {
-                            yield return node;
+                            if (variable.Initializer is { } initializer)
+                            {
+                                writes.Add(initializer);
+                                seen.Add(initializer);
+                            }
                         }
+
+                        break;
+                    case PropertyDeclarationSyntax { Initializer: { } initializer }:
+                        writes.Add(initializer);
+                        seen.Add(initializer);
+                        break;
+                }
+            }
+
+            foreach (var token in IdentifierSearch.Find(declaration, names, cancellationToken))
+            {
+                // Every write whose written part holds the token: `_h = x`, `this._h++`, `(_a, _b) = t`,
+                // `out _h`, and the outer one of `_a[_i] = x` too.
+                for (var node = token.Parent; node is not null && node != declaration && node is not BaseTypeDeclarationSyntax; node = node.Parent)
+                {
+                    if (Target(node) is { } target && target.Span.Contains(token.Span) && IsInMemberOf(node, declaration) && seen.Add(node))
+                    {
+                        writes.Add(node);
                     }
                 }
-
-                yield break;
             }
 
-            var span = declaration.Span;
-            foreach (var node in writesOfItsFile)
-            {
-                if (span.Contains(node.Span) && IsInMemberOf(node, declaration))
-                {
-                    yield return node;
-                }
-            }
+            // Outer before inner where two start together, as a walk would meet them.
+            writes.Sort((a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length));
+            return writes;
         }
 
         /// <summary>True when the nearest type declaration around <paramref name="node"/> is <paramref name="declaration"/>, and the node is inside one of its members.</summary>

@@ -13,8 +13,9 @@ namespace RnnShapeAnalyzers
     /// Pay for play: nothing is registered when TorchSharp is not referenced, and with it one semantic
     /// model action, the registration that costs a build least (Benchmarks/README.md#analyzer: a symbol-start
     /// action with a syntax-node action, doing nothing, added 4 to 8 % to a build of the benchmark
-    /// corpus; a semantic model action, nothing measurable). Per file, calls are found by syntax
-    /// (<see cref="CandidateCalls"/>), so a method without <c>.call(</c> or <c>.forward(</c> is never
+    /// corpus; a semantic model action, nothing measurable). Per file, calls are found by a search of the
+    /// text for their names (<see cref="CandidateCalls"/>; a walk of every node cost more than the rest of
+    /// finding and binding them), so a method without <c>.call(</c> or <c>.forward(</c> is never
     /// bound for this analyzer, and grouped by the type whose member makes them (a module's constructor
     /// and forward are members of one type). Only then are they evaluated: method bodies are indexed
     /// only when a call's operands lead to a local, the type's member writes only when they lead to a
@@ -50,17 +51,15 @@ namespace RnnShapeAnalyzers
             var cancellationToken = context.CancellationToken;
             var byType = new Dictionary<INamedTypeSymbol, TypeShapeAnalysis>(SymbolEqualityComparer.Default);
             var types = new List<TypeShapeAnalysis>();
-            var writes = new List<SyntaxNode>();
             CandidateCalls.Collect(
                 tree.GetRoot(cancellationToken),
                 model,
                 symbols,
-                writes,
                 (type, call) =>
                 {
                     if (!byType.TryGetValue(type, out var analysis))
                     {
-                        analysis = new TypeShapeAnalysis(type, symbols, tree, writes);
+                        analysis = new TypeShapeAnalysis(type, symbols);
                         byType.Add(type, analysis);
                         types.Add(analysis);
                     }

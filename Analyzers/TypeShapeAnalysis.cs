@@ -18,16 +18,10 @@ namespace RnnShapeAnalyzers
         private readonly List<IInvocationOperation> _candidates = new List<IInvocationOperation>();
         private readonly Dictionary<SyntaxTree, SemanticModel> _models = new Dictionary<SyntaxTree, SemanticModel>();
 
-        private readonly SyntaxTree _analysedTree;
-        private readonly IReadOnlyList<SyntaxNode> _writesOfAnalysedFile;
-
-        /// <param name="writesOfAnalysedFile">Every member-write syntax of the analysed file, collected by the walk that found the calls.</param>
-        public TypeShapeAnalysis(INamedTypeSymbol type, TorchSharpSymbols symbols, SyntaxTree analysedTree, IReadOnlyList<SyntaxNode> writesOfAnalysedFile)
+        public TypeShapeAnalysis(INamedTypeSymbol type, TorchSharpSymbols symbols)
         {
             _type = type;
             _symbols = symbols;
-            _analysedTree = analysedTree;
-            _writesOfAnalysedFile = writesOfAnalysedFile;
         }
 
         public void AddCandidate(IInvocationOperation invocation, SemanticModel model)
@@ -51,7 +45,6 @@ namespace RnnShapeAnalyzers
                     reference.GetSyntax(cancellationToken),
                     model,
                     _symbols,
-                    writes: null,
                     (type, call) =>
                     {
                         if (SymbolEqualityComparer.Default.Equals(type, _type))
@@ -104,14 +97,8 @@ namespace RnnShapeAnalyzers
                 }
 
                 var model = Model(compilation, declaration.SyntaxTree);
-                var writesOfItsFile = declaration.SyntaxTree == _analysedTree ? _writesOfAnalysedFile : null;
-                foreach (var node in MemberWriteSyntax.InMembersOf(declaration, writesOfItsFile))
+                foreach (var node in MemberWriteSyntax.NamingAny(declaration, names, cancellationToken))
                 {
-                    if (node is not EqualsValueClauseSyntax && !MentionsAny(MemberWriteSyntax.Target(node)!, names))
-                    {
-                        continue;
-                    }
-
                     cancellationToken.ThrowIfCancellationRequested();
                     if (model.GetOperation(node, cancellationToken) is { } operation)
                     {
@@ -134,19 +121,6 @@ namespace RnnShapeAnalyzers
             }
 
             return model;
-        }
-
-        private static bool MentionsAny(SyntaxNode body, HashSet<string> names)
-        {
-            foreach (var token in body.DescendantTokens())
-            {
-                if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && names.Contains(token.ValueText))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -8,15 +8,19 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
     /// <summary>
     /// The floor under any analyzer that checks a call on a module's layer by its types: registers what
     /// RecurrentShapeAnalyzer registers (one semantic model action per file), finds the
-    /// <c>.call(</c>/<c>.forward(</c> invocations by syntax as it does and asks for each one's operation
-    /// (which binds the method it is in), then binds the constructors of the types that make such calls
-    /// (where their layers are set), and stops. The analyzer's time above this one is its own work:
-    /// evaluating shapes, indexing the locals' writes, checking the rules.
+    /// <c>.call(</c>/<c>.forward(</c> invocations as it does (a search of the text for the two names,
+    /// Analyzers/IdentifierSearch.cs, compiled in here too) and asks for each one's operation (which
+    /// binds the method it is in, or in a build takes the compiler's bound tree), then binds the
+    /// constructors of the types that make such calls (where their layers are set), and stops. The
+    /// analyzer's time above this one is its own work: evaluating shapes, indexing the locals' writes,
+    /// checking the rules.
     /// </summary>
 #pragma warning disable RS1001 // Deliberately without [DiagnosticAnalyzer]: that attribute makes it a compiler extension (RS1036, RS1041).
     public sealed class BindingOnlyAnalyzer : TorchSharpOnlyAnalyzer
 #pragma warning restore RS1001
     {
+        private static readonly string[] CallNames = { "call", "forward" };
+
         public BindingOnlyAnalyzer()
             : base("EMPTY004")
         {
@@ -26,15 +30,24 @@ namespace RnnShapeAnalyzers.Benchmarks.Analyzer
             => start.RegisterSemanticModelAction(file =>
             {
                 var withCalls = new HashSet<TypeDeclarationSyntax>();
-                foreach (var node in file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken).DescendantNodes())
+                var root = file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken);
+                foreach (var name in IdentifierSearch.Find(root, CallNames, file.CancellationToken))
                 {
-                    if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "call" or "forward" } or MemberBindingExpressionSyntax { Name.Identifier.ValueText: "call" or "forward" } })
+                    var invocation = name.Parent?.Parent switch
                     {
-                        file.SemanticModel.GetOperation(node, file.CancellationToken);
-                        if (node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type)
-                        {
-                            withCalls.Add(type);
-                        }
+                        MemberAccessExpressionSyntax member when member.Name == name.Parent => member.Parent as InvocationExpressionSyntax,
+                        MemberBindingExpressionSyntax binding => binding.Parent as InvocationExpressionSyntax,
+                        _ => null,
+                    };
+                    if (invocation is null)
+                    {
+                        continue;
+                    }
+
+                    file.SemanticModel.GetOperation(invocation, file.CancellationToken);
+                    if (invocation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type)
+                    {
+                        withCalls.Add(type);
                     }
                 }
 
