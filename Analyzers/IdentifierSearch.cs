@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -33,31 +34,51 @@ namespace RnnShapeAnalyzers
             }
 
             var span = scope.Span;
-            var text = scope.SyntaxTree.GetText(cancellationToken).ToString(span);
-            if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
-            {
-                return FindByWalking(scope, names, cancellationToken);
-            }
 
-            foreach (var name in names)
+            // The scope's text is searched in a pooled copy: a string of it per call would be garbage the
+            // size of the file, in every file of a build.
+            var buffer = ArrayPool<char>.Shared.Rent(Math.Max(span.Length, 1));
+            try
             {
-                if (name.Length == 0)
+                scope.SyntaxTree.GetText(cancellationToken).CopyTo(span.Start, buffer, 0, span.Length);
+                var text = new ReadOnlySpan<char>(buffer, 0, span.Length);
+                if (text.IndexOf("\\u".AsSpan()) >= 0 || text.IndexOf("\\U".AsSpan()) >= 0)
                 {
-                    continue;
+                    return FindByWalking(scope, names, cancellationToken);
                 }
 
-                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+                foreach (var name in names)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var token = scope.FindToken(span.Start + at);
-                    var start = token.SpanStart - span.Start;
-                    if (token.RawKind == (int)SyntaxKind.IdentifierToken
-                        && (start == at || (start == at - 1 && text[start] == '@'))
-                        && token.ValueText == name)
+                    if (name.Length == 0)
                     {
-                        found.Add(token);
+                        continue;
+                    }
+
+                    for (var from = 0; from < text.Length;)
+                    {
+                        var hit = text.Slice(from).IndexOf(name.AsSpan());
+                        if (hit < 0)
+                        {
+                            break;
+                        }
+
+                        var at = from + hit;
+                        from = at + name.Length;
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var token = scope.FindToken(span.Start + at);
+                        var start = token.SpanStart - span.Start;
+                        if (token.RawKind == (int)SyntaxKind.IdentifierToken
+                            && (start == at || (start == at - 1 && start >= 0 && text[start] == '@'))
+                            && token.ValueText == name)
+                        {
+                            found.Add(token);
+                        }
                     }
                 }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
             }
 
             if (names.Count > 1)

@@ -28,12 +28,12 @@ namespace RnnShapeAnalyzers
 
         /// <summary>
         /// The writes inside the members of <paramref name="declaration"/> (lambdas and local functions
-        /// included, nested types, base-list arguments and attributes not) whose written part names one
-        /// of <paramref name="names"/>, and every field and property initializer of the declaration, in
-        /// source order. Found from the names' tokens (<see cref="IdentifierSearch"/>) up, not by a walk
-        /// of the members.
+        /// included, nested types, base-list arguments and attributes not) whose written part names
+        /// <paramref name="name"/>, and the initializer of the declaration's field or property of that
+        /// name, in source order. Found from the name's tokens (<see cref="IdentifierSearch"/>) up, not by
+        /// a walk of the members.
         /// </summary>
-        public static List<SyntaxNode> NamingAny(TypeDeclarationSyntax declaration, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+        public static List<SyntaxNode> Naming(TypeDeclarationSyntax declaration, string name, CancellationToken cancellationToken)
         {
             var writes = new List<SyntaxNode>();
             var seen = new HashSet<SyntaxNode>();
@@ -44,7 +44,7 @@ namespace RnnShapeAnalyzers
                     case BaseFieldDeclarationSyntax field:
                         foreach (var variable in field.Declaration.Variables)
                         {
-                            if (variable.Initializer is { } initializer)
+                            if (variable.Initializer is { } initializer && variable.Identifier.ValueText == name)
                             {
                                 writes.Add(initializer);
                                 seen.Add(initializer);
@@ -52,14 +52,14 @@ namespace RnnShapeAnalyzers
                         }
 
                         break;
-                    case PropertyDeclarationSyntax { Initializer: { } initializer }:
+                    case PropertyDeclarationSyntax { Initializer: { } initializer } property when property.Identifier.ValueText == name:
                         writes.Add(initializer);
                         seen.Add(initializer);
                         break;
                 }
             }
 
-            foreach (var token in IdentifierSearch.Find(declaration, names, cancellationToken))
+            foreach (var token in IdentifierSearch.Find(declaration, new[] { name }, cancellationToken))
             {
                 // Every write whose written part holds the token: `_h = x`, `this._h++`, `(_a, _b) = t`,
                 // `out _h`, and the outer one of `_a[_i] = x` too.

@@ -68,27 +68,18 @@ namespace RnnShapeAnalyzers
                 ? a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart)
                 : string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath));
 
-            var evaluator = new ShapeEvaluator(_symbols, () => MemberWriteIndex.Build(_type, MemberWrites(compilation, cancellationToken), cancellationToken), cancellationToken);
+            var evaluator = new ShapeEvaluator(_symbols, () => new MemberWriteIndex(_type, name => WritesNaming(name, compilation, cancellationToken), cancellationToken), cancellationToken);
             new CallShapeChecker(evaluator, reportDiagnostic, cancellationToken).Check(_candidates);
         }
 
         /// <summary>
-        /// Every operation that may write a field or property of the type, found by syntax: field and
-        /// property initializers, and in every member body the assignments, increments, ref/out
-        /// arguments and ref expressions whose target names one of the type's fields or properties.
-        /// Only those are bound (most are in the constructor); no member's operation tree is walked.
+        /// Every operation that may write the type's field or property called <paramref name="name"/>,
+        /// found by syntax in all of the type's declarations: its initializer, and in every member body the
+        /// assignments, increments, ref/out arguments and ref expressions whose target names it. Only
+        /// those are bound (most are in the constructor); no member's operation tree is walked.
         /// </summary>
-        private IEnumerable<IOperation> MemberWrites(Compilation compilation, CancellationToken cancellationToken)
+        private IEnumerable<IOperation> WritesNaming(string name, Compilation compilation, CancellationToken cancellationToken)
         {
-            var names = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var member in _type.GetMembers())
-            {
-                if (member is IFieldSymbol or IPropertySymbol && !member.IsImplicitlyDeclared)
-                {
-                    names.Add(member.Name);
-                }
-            }
-
             foreach (var reference in _type.DeclaringSyntaxReferences)
             {
                 if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
@@ -97,7 +88,7 @@ namespace RnnShapeAnalyzers
                 }
 
                 var model = Model(compilation, declaration.SyntaxTree);
-                foreach (var node in MemberWriteSyntax.NamingAny(declaration, names, cancellationToken))
+                foreach (var node in MemberWriteSyntax.Naming(declaration, name, cancellationToken))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (model.GetOperation(node, cancellationToken) is { } operation)

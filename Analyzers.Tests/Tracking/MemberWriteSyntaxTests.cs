@@ -9,10 +9,9 @@ using Xunit;
 namespace RnnShapeAnalyzers.Tests.Tracking
 {
     /// <summary>
-    /// A type's member writes are found from its members' names up (MemberWriteSyntax.NamingAny); they
-    /// must be exactly those a walk of the type's own members finds whose written part names a member:
-    /// nested types, base-list arguments and attributes excluded, lambdas, local functions and
-    /// initializers included.
+    /// A member's writes are found from its name up (MemberWriteSyntax.Naming); they must be exactly
+    /// those a walk of the type's own members finds whose written part names it, or its initializer:
+    /// nested types, base-list arguments and attributes excluded, lambdas and local functions included.
     /// </summary>
     public class MemberWriteSyntaxTests
     {
@@ -61,65 +60,68 @@ namespace RnnShapeAnalyzers.Tests.Tracking
             """;
 
         [Fact]
-        public void WritesFoundFromTheNamesAreThoseOfTheTypesOwnMembers()
+        public void WritesFoundFromTheNameAreThoseOfTheTypesOwnMembers()
         {
             var root = CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.CSharp12)).GetRoot();
-            var names = new[] { "_count", "Size", "_hidden", "seed" };
             foreach (var declaration in root.DescendantNodes().OfType<TypeDeclarationSyntax>())
             {
-                Assert.Equal(
-                    WalkedWrites(declaration, names).Select(Describe).ToList(),
-                    MemberWriteSyntax.NamingAny(declaration, names, CancellationToken.None).Select(Describe).ToList());
+                foreach (var name in new[] { "_count", "Size", "_hidden", "seed", "value" })
+                {
+                    Assert.Equal(
+                        WalkedWrites(declaration, name).Select(Describe).ToList(),
+                        MemberWriteSyntax.Naming(declaration, name, CancellationToken.None).Select(Describe).ToList());
+                }
             }
 
+            // Not `seed = 3` (a base-list argument), `_count = 10` (the other part of the partial type),
+            // `Size = 2` (another member's initializer), nor the comment and the string.
             var outer = root.DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.Identifier.ValueText == "Outer");
-            var writes = MemberWriteSyntax.NamingAny(outer, names, CancellationToken.None).Select(Describe).ToList();
-
-            // Not `seed = 3` (a base-list argument), `_hidden = 9` (a nested type), `_count = 10` (the
-            // other part of the partial type), `value++` (no member's name), nor the comment and the string.
             Assert.Equal(
-                new[]
-                {
-                    "= 1", "= 2", "_count = values.Length", "_count++", "--Size", "_count = 5", "Size = 6", "ref _count", "Size = 7",
-                    "this._count = 11", "(_count, var other) = (12, 13)", "ref _count",
-                },
-                writes);
+                new[] { "= 1", "_count = values.Length", "_count++", "_count = 5", "ref _count", "this._count = 11", "(_count, var other) = (12, 13)", "ref _count" },
+                MemberWriteSyntax.Naming(outer, "_count", CancellationToken.None).Select(Describe).ToArray());
+            Assert.Equal(
+                new[] { "= 2", "--Size", "Size = 6", "Size = 7" },
+                MemberWriteSyntax.Naming(outer, "Size", CancellationToken.None).Select(Describe).ToArray());
+            Assert.Empty(MemberWriteSyntax.Naming(outer, "_hidden", CancellationToken.None)); // a nested type's
+            Assert.Empty(MemberWriteSyntax.Naming(outer, "seed", CancellationToken.None));
 
             // A Unicode escape in a name: that part is walked instead of searched, with the same result.
             var otherPart = root.DescendantNodes().OfType<ClassDeclarationSyntax>().Last(c => c.Identifier.ValueText == "Outer");
             Assert.Equal(
                 new[] { "_count = 10", "_c\\u006Funt = 14" },
-                MemberWriteSyntax.NamingAny(otherPart, names, CancellationToken.None).Select(Describe).ToArray());
+                MemberWriteSyntax.Naming(otherPart, "_count", CancellationToken.None).Select(Describe).ToArray());
         }
 
         [Fact]
-        public void WritesFoundFromTheNamesAreThoseAWalkFindsInEverySourceOfTheTests()
+        public void WritesFoundFromTheNameAreThoseAWalkFindsInEverySourceOfTheTests()
         {
-            foreach (var (name, text) in IdentifierSearchTests.AllTestSources())
+            foreach (var (source, text) in IdentifierSearchTests.AllTestSources())
             {
                 var root = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Preview)).GetRoot();
                 foreach (var declaration in root.DescendantNodes().OfType<TypeDeclarationSyntax>())
                 {
-                    var names = declaration.Members
-                        .SelectMany(member => member switch
-                        {
-                            BaseFieldDeclarationSyntax field => field.Declaration.Variables.Select(variable => variable.Identifier.ValueText),
-                            PropertyDeclarationSyntax property => new[] { property.Identifier.ValueText },
-                            _ => Enumerable.Empty<string>(),
-                        })
-                        .ToList();
-                    Assert.True(
-                        WalkedWrites(declaration, names).SequenceEqual(MemberWriteSyntax.NamingAny(declaration, names, CancellationToken.None)),
-                        $"{name}: {declaration.Identifier.ValueText}");
+                    var names = declaration.Members.SelectMany(member => member switch
+                    {
+                        BaseFieldDeclarationSyntax field => field.Declaration.Variables.Select(variable => variable.Identifier.ValueText),
+                        PropertyDeclarationSyntax property => new[] { property.Identifier.ValueText },
+                        _ => Enumerable.Empty<string>(),
+                    });
+                    foreach (var name in names)
+                    {
+                        Assert.True(
+                            WalkedWrites(declaration, name).SequenceEqual(MemberWriteSyntax.Naming(declaration, name, CancellationToken.None)),
+                            $"{source}: {declaration.Identifier.ValueText}.{name}");
+                    }
                 }
             }
         }
 
         /// <summary>
         /// The definition, by walking: every write syntax in the declaration's members (not in nested
-        /// types) that is an initializer or whose written part holds one of the names.
+        /// types) that is the initializer of the member called <paramref name="name"/> or whose written
+        /// part holds that name.
         /// </summary>
-        private static IEnumerable<SyntaxNode> WalkedWrites(TypeDeclarationSyntax declaration, IReadOnlyCollection<string> names)
+        private static IEnumerable<SyntaxNode> WalkedWrites(TypeDeclarationSyntax declaration, string name)
         {
             foreach (var member in declaration.Members)
             {
@@ -130,8 +132,14 @@ namespace RnnShapeAnalyzers.Tests.Tracking
 
                 foreach (var node in member.DescendantNodes(descendIntoChildren: n => n is not BaseTypeDeclarationSyntax))
                 {
-                    if (MemberWriteSyntax.Target(node) is { } target
-                        && (node is EqualsValueClauseSyntax || target.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))))
+                    var isWrite = node switch
+                    {
+                        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax variable } when MemberWriteSyntax.Target(node) is not null => variable.Identifier.ValueText == name,
+                        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Identifier.ValueText == name,
+                        _ => MemberWriteSyntax.Target(node) is { } target
+                            && target.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name),
+                    };
+                    if (isWrite)
                     {
                         yield return node;
                     }

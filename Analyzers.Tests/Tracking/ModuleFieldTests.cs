@@ -353,6 +353,35 @@ namespace RnnShapeAnalyzers.Tests.Tracking
             """);
 
         [Fact]
+        public Task FieldsAssignedTogetherByDeconstructionAreNotFollowed() => Verify.AnalyzerAsync("""
+            using TorchSharp;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            sealed class Tagger : nn.Module<Tensor, Tensor>
+            {
+                private readonly GRU first;
+                private readonly GRU second;
+                private readonly GRU control;
+
+                public Tagger() : base(nameof(Tagger))
+                {
+                    (first, second) = (nn.GRU(10, 20), nn.GRU(10, 20));
+                    control = nn.GRU(10, 20);
+                    RegisterComponents();
+                }
+
+                public override Tensor forward(Tensor x)
+                {
+                    var wrongHidden = torch.zeros(1, x.shape[1], 30);
+                    second.call(x, wrongHidden);
+                    first.call(x, wrongHidden);
+                    return control.call(x, {|RNN002:wrongHidden|}).Item1;
+                }
+            }
+            """);
+
+        [Fact]
         public Task FieldInheritedFromABaseTypeIsNotFollowed() => Verify.AnalyzerAsync("""
             using TorchSharp;
             using TorchSharp.Modules;

@@ -29,7 +29,9 @@ namespace RnnShapeAnalyzers.Tracking
         public static LocalWriteIndex Build(IOperation root, CancellationToken cancellationToken)
         {
             var index = new LocalWriteIndex();
-            var pending = new Stack<IOperation>();
+            // A method's operation tree is wide (a block's statements are pushed at once): sized so that
+            // an ordinary method does not grow it.
+            var pending = new Stack<IOperation>(64);
             pending.Push(root);
             while (pending.Count > 0)
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -12,52 +13,80 @@ namespace RnnShapeAnalyzers.Tracking
     /// followed: private ones, readonly fields, and auto-properties whose setter is absent or private; any
     /// write the index cannot read (ref/out, compound, deconstruction) makes the member unknown.
     /// </summary>
+    /// <remarks>
+    /// Filled one member at a time, the first time that member is asked about: every write of a member
+    /// names it (<c>_gru = ...</c>, <c>this._gru = ...</c>, <c>(_gru, _h) = ...</c>, <c>ref _gru</c>, its
+    /// initializer), so the writes found for its name are all of its writes, and the members nobody asks
+    /// about (constants, sizes, the log list) are never searched for.
+    /// </remarks>
     internal sealed class MemberWriteIndex
     {
         private readonly INamedTypeSymbol _type;
+        private readonly Func<string, IEnumerable<IOperation>> _writesNaming;
+        private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<ISymbol, List<IOperation>> _writes = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _opaque = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<string> _searchedNames = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<SyntaxNode> _recorded = new HashSet<SyntaxNode>();
 
-        private MemberWriteIndex(INamedTypeSymbol type) => _type = type;
-
-        /// <param name="writes">
-        /// Every operation that may write a member: assignments, increments, ref/out arguments, ref
-        /// expressions and initializers (found by syntax, see TypeShapeAnalysis). Their children are not walked.
+        /// <param name="writesNaming">
+        /// The operations that may write a member with the given name: assignments, increments, ref/out
+        /// arguments, ref expressions and initializers whose written part names it (found by syntax, see
+        /// TypeShapeAnalysis). Their children are not walked.
         /// </param>
-        public static MemberWriteIndex Build(INamedTypeSymbol type, IEnumerable<IOperation> writes, CancellationToken cancellationToken)
+        public MemberWriteIndex(INamedTypeSymbol type, Func<string, IEnumerable<IOperation>> writesNaming, CancellationToken cancellationToken)
         {
-            var index = new MemberWriteIndex(type);
-            foreach (var operation in writes)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                index.Record(operation);
-            }
-
-            // The walk's order depends on the order the members were analysed in (concurrently): the
-            // writes are kept in source order, so the first one, which messages name, is always the same.
-            foreach (var values in index._writes.Values)
-            {
-                values.Sort(CompareSourceOrder);
-            }
-
-            return index;
+            _type = type;
+            _writesNaming = writesNaming;
+            _cancellationToken = cancellationToken;
         }
-
-        private static int CompareSourceOrder(IOperation a, IOperation b)
-            => a.Syntax.SyntaxTree == b.Syntax.SyntaxTree
-                ? a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart)
-                : string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath);
 
         /// <summary>The values <paramref name="member"/> is ever given, or null when it cannot be followed.</summary>
         public IReadOnlyList<IOperation>? Values(ISymbol member)
         {
-            if (!IsFollowable(member) || _opaque.Contains(member) || !_writes.TryGetValue(member, out var writes))
+            if (!IsFollowable(member))
+            {
+                return null;
+            }
+
+            Search(member);
+            if (_opaque.Contains(member) || !_writes.TryGetValue(member, out var writes))
             {
                 return null;
             }
 
             return writes;
         }
+
+        private void Search(ISymbol member)
+        {
+            if (!_searchedNames.Add(member.Name))
+            {
+                return;
+            }
+
+            foreach (var operation in _writesNaming(member.Name))
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+
+                // A write naming two members (`(_a, _b) = t`) is found for each name, and recorded once.
+                if (_recorded.Add(operation.Syntax))
+                {
+                    Record(operation);
+                }
+            }
+
+            // Messages name the first write: kept in source order, so it is always the same one.
+            if (_writes.TryGetValue(member, out var writes))
+            {
+                writes.Sort(CompareSourceOrder);
+            }
+        }
+
+        private static int CompareSourceOrder(IOperation a, IOperation b)
+            => a.Syntax.SyntaxTree == b.Syntax.SyntaxTree
+                ? a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart)
+                : string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath);
 
         private bool IsFollowable(ISymbol member)
         {
