@@ -11,7 +11,7 @@ namespace RnnShapeAnalyzers
     /// Finds the identifier tokens spelled as one of a few names under a syntax node by searching the
     /// source text for the names and asking the tree for the token at each hit, instead of walking every
     /// node. In a build the methods are bound already (the compiler hands analyzers its bound trees), and
-    /// a walk of every node of a file was most of what finding and binding the calls cost: 100 to 200 ms
+    /// a walk of every node of a file was most of what finding and binding the calls cost: 100 to 220 ms
     /// against 4 to 10 ms for this search over the benchmark corpus (Benchmarks/README.md#analyzer).
     /// </summary>
     /// <remarks>
