@@ -62,10 +62,11 @@ namespace RnnShapeAnalyzers
             foreach (var token in IdentifierSearch.Find(declaration, new[] { name }, cancellationToken))
             {
                 // Every write whose written part holds the token: `_h = x`, `this._h++`, `(_a, _b) = t`,
-                // `out _h`, and the outer one of `_a[_i] = x` too.
+                // `out _h`, and the outer one of `_a[_i] = x` too. Not an initializer: it writes its own
+                // member, whatever its value names, and the member's own was taken above.
                 for (var node = token.Parent; node is not null && node != declaration && node is not BaseTypeDeclarationSyntax; node = node.Parent)
                 {
-                    if (Target(node) is { } target && target.Span.Contains(token.Span) && IsInMemberOf(node, declaration) && seen.Add(node))
+                    if (node is not EqualsValueClauseSyntax && Target(node) is { } target && target.Span.Contains(token.Span) && IsInMemberOf(node, declaration) && seen.Add(node))
                     {
                         writes.Add(node);
                     }

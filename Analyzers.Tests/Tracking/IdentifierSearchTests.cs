@@ -83,6 +83,18 @@ namespace RnnShapeAnalyzers.Tests.Tracking
         }
 
         [Fact]
+        public void ANameWithAFormattingCharacterIsFound()
+        {
+            // A soft hyphen inside a name: the compiler leaves it out of the name's value.
+            var source = "class M { int call(int x) => x; int Run() => ca\u00ADll(1) + this.call(2); }";
+            var root = CSharpSyntaxTree.ParseText(source, Options).GetRoot();
+
+            var found = IdentifierSearch.Find(root, CallNames, CancellationToken.None);
+
+            Assert.Equal(new[] { "call", "ca\u00ADll", "call" }, found.Select(token => token.Text).ToArray());
+        }
+
+        [Fact]
         public void InAnInnerScopeOnlyItsTokensAreFound()
         {
             var root = CSharpSyntaxTree.ParseText(Tricky, Options).GetRoot();

@@ -24,6 +24,7 @@ namespace RnnShapeAnalyzers.Tests.Tracking
             {
                 private int _count = 1;
                 private int Size { get; set; } = 2;
+                private int _other = _count + 1;
 
                 [Obsolete("x")]
                 public void Run(int[] values)
@@ -74,7 +75,7 @@ namespace RnnShapeAnalyzers.Tests.Tracking
             }
 
             // Not `seed = 3` (a base-list argument), `_count = 10` (the other part of the partial type),
-            // `Size = 2` (another member's initializer), nor the comment and the string.
+            // `= 2` and `= _count + 1` (other members' initializers), nor the comment and the string.
             var outer = root.DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.Identifier.ValueText == "Outer");
             Assert.Equal(
                 new[] { "= 1", "_count = values.Length", "_count++", "_count = 5", "ref _count", "this._count = 11", "(_count, var other) = (12, 13)", "ref _count" },
@@ -82,6 +83,7 @@ namespace RnnShapeAnalyzers.Tests.Tracking
             Assert.Equal(
                 new[] { "= 2", "--Size", "Size = 6", "Size = 7" },
                 MemberWriteSyntax.Naming(outer, "Size", CancellationToken.None).Select(Describe).ToArray());
+            Assert.Equal(new[] { "= _count + 1" }, MemberWriteSyntax.Naming(outer, "_other", CancellationToken.None).Select(Describe).ToArray());
             Assert.Empty(MemberWriteSyntax.Naming(outer, "_hidden", CancellationToken.None)); // a nested type's
             Assert.Empty(MemberWriteSyntax.Naming(outer, "seed", CancellationToken.None));
 

@@ -14,10 +14,14 @@ namespace RnnShapeAnalyzers.Tracking
     /// write the index cannot read (ref/out, compound, deconstruction) makes the member unknown.
     /// </summary>
     /// <remarks>
-    /// Filled one member at a time, the first time that member is asked about: every write of a member
-    /// names it (<c>_gru = ...</c>, <c>this._gru = ...</c>, <c>(_gru, _h) = ...</c>, <c>ref _gru</c>, its
-    /// initializer), so the writes found for its name are all of its writes, and the members nobody asks
-    /// about (constants, sizes, the log list) are never searched for.
+    /// Filled one member at a time, the first time that member is asked about, from the writes that name
+    /// it in the type's own members (<c>_gru = ...</c>, <c>this._gru = ...</c>, <c>(_gru, _h) = ...</c>,
+    /// <c>ref _gru</c>, its initializer), so the members nobody asks about (constants, sizes, the log
+    /// list) are never searched for. Writes that do not name the member in the type's own members are
+    /// not seen, as they were not by the walk this replaced: a struct's <c>this = ...</c>, a
+    /// <c>foreach ((_a, _b) in pairs)</c>, an assignment from a nested type. A write of an already
+    /// answered member met later (which only such a spelling could cause) makes it unknown rather than
+    /// changing the answer.
     /// </remarks>
     internal sealed class MemberWriteIndex
     {
@@ -28,6 +32,9 @@ namespace RnnShapeAnalyzers.Tracking
         private readonly HashSet<ISymbol> _opaque = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<string> _searchedNames = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<SyntaxNode> _recorded = new HashSet<SyntaxNode>();
+
+        // Members whose search is done: their list of values may have been handed out, and stays as it is.
+        private readonly HashSet<ISymbol> _answered = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
         /// <param name="writesNaming">
         /// The operations that may write a member with the given name: assignments, increments, ref/out
@@ -81,6 +88,8 @@ namespace RnnShapeAnalyzers.Tracking
             {
                 writes.Sort(CompareSourceOrder);
             }
+
+            _answered.Add(member.OriginalDefinition);
         }
 
         private static int CompareSourceOrder(IOperation a, IOperation b)
@@ -183,6 +192,12 @@ namespace RnnShapeAnalyzers.Tracking
         private void AddWrite(ISymbol member, IOperation value)
         {
             member = member.OriginalDefinition;
+            if (_answered.Contains(member))
+            {
+                _opaque.Add(member);
+                return;
+            }
+
             if (!_writes.TryGetValue(member, out var list))
             {
                 list = new List<IOperation>(1);
