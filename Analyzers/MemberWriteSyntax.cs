@@ -27,10 +27,12 @@ namespace RnnShapeAnalyzers
         };
 
         /// <summary>
-        /// The writes inside the members of <paramref name="declaration"/> (lambdas and local functions
-        /// included, nested types, base-list arguments and attributes not) whose written part names
+        /// The writes inside the members of <paramref name="declaration"/> (lambdas, local functions and
+        /// nested types included: a nested type may assign the type's private members; the
+        /// declaration's own base-list arguments and attributes not) whose written part names
         /// <paramref name="name"/>, and the initializer of the declaration's field or property of that
-        /// name, in source order. Found from the name's tokens (<see cref="IdentifierSearch"/>) up, not by
+        /// name, in source order. Which member a write assigns is left to binding: a nested type's own
+        /// member of the same name is found too, and told apart by its symbol. Found from the name's tokens (<see cref="IdentifierSearch"/>) up, not by
         /// a walk of the members.
         /// </summary>
         public static List<SyntaxNode> Naming(TypeDeclarationSyntax declaration, string name, CancellationToken cancellationToken)
@@ -64,7 +66,7 @@ namespace RnnShapeAnalyzers
                 // Every write whose written part holds the token: `_h = x`, `this._h++`, `(_a, _b) = t`,
                 // `out _h`, and the outer one of `_a[_i] = x` too. Not an initializer: it writes its own
                 // member, whatever its value names, and the member's own was taken above.
-                for (var node = token.Parent; node is not null && node != declaration && node is not BaseTypeDeclarationSyntax; node = node.Parent)
+                for (var node = token.Parent; node is not null && node != declaration; node = node.Parent)
                 {
                     if (node is not EqualsValueClauseSyntax && Target(node) is { } target && target.Span.Contains(token.Span) && IsInMemberOf(node, declaration) && seen.Add(node))
                     {
@@ -78,7 +80,7 @@ namespace RnnShapeAnalyzers
             return writes;
         }
 
-        /// <summary>True when the nearest type declaration around <paramref name="node"/> is <paramref name="declaration"/>, and the node is inside one of its members.</summary>
+        /// <summary>True when <paramref name="node"/> is inside one of <paramref name="declaration"/>'s members, a nested type's included.</summary>
         private static bool IsInMemberOf(SyntaxNode node, TypeDeclarationSyntax declaration)
         {
             var child = node;
@@ -86,12 +88,7 @@ namespace RnnShapeAnalyzers
             {
                 if (parent == declaration)
                 {
-                    return child is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax;
-                }
-
-                if (parent is BaseTypeDeclarationSyntax)
-                {
-                    return false;
+                    return child is MemberDeclarationSyntax;
                 }
             }
 

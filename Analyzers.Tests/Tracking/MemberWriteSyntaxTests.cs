@@ -10,8 +10,9 @@ namespace RnnShapeAnalyzers.Tests.Tracking
 {
     /// <summary>
     /// A member's writes are found from its name up (MemberWriteSyntax.Naming); they must be exactly
-    /// those a walk of the type's own members finds whose written part names it, or its initializer:
-    /// nested types, base-list arguments and attributes excluded, lambdas and local functions included.
+    /// those a walk of the type's members finds whose written part names it, or its initializer: the
+    /// type's own base-list arguments and attributes excluded; lambdas, local functions and nested
+    /// types (which may assign the type's private members) included.
     /// </summary>
     public class MemberWriteSyntaxTests
     {
@@ -74,7 +75,7 @@ namespace RnnShapeAnalyzers.Tests.Tracking
                 }
             }
 
-            // Not `seed = 3` (a base-list argument), `_count = 10` (the other part of the partial type),
+            // Not `seed = 3` (the type's own base-list argument), `_count = 10` (the other part of the partial type),
             // `= 2` and `= _count + 1` (other members' initializers), nor the comment and the string.
             var outer = root.DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.Identifier.ValueText == "Outer");
             Assert.Equal(
@@ -84,7 +85,8 @@ namespace RnnShapeAnalyzers.Tests.Tracking
                 new[] { "= 2", "--Size", "Size = 6", "Size = 7" },
                 MemberWriteSyntax.Naming(outer, "Size", CancellationToken.None).Select(Describe).ToArray());
             Assert.Equal(new[] { "= _count + 1" }, MemberWriteSyntax.Naming(outer, "_other", CancellationToken.None).Select(Describe).ToArray());
-            Assert.Empty(MemberWriteSyntax.Naming(outer, "_hidden", CancellationToken.None)); // a nested type's
+            // A nested type's write: it may assign the type's private members, and binding tells which member it is.
+            Assert.Equal(new[] { "_hidden = 9" }, MemberWriteSyntax.Naming(outer, "_hidden", CancellationToken.None).Select(Describe).ToArray());
             Assert.Empty(MemberWriteSyntax.Naming(outer, "seed", CancellationToken.None));
 
             // A Unicode escape in a name: that part is walked instead of searched, with the same result.
@@ -119,26 +121,23 @@ namespace RnnShapeAnalyzers.Tests.Tracking
         }
 
         /// <summary>
-        /// The definition, by walking: every write syntax in the declaration's members (not in nested
-        /// types) that is the initializer of the member called <paramref name="name"/> or whose written
-        /// part holds that name.
+        /// The definition, by walking: every write syntax in the declaration's members (nested types'
+        /// included) whose written part holds the name, and the initializer of the declaration's own
+        /// member called <paramref name="name"/>.
         /// </summary>
         private static IEnumerable<SyntaxNode> WalkedWrites(TypeDeclarationSyntax declaration, string name)
         {
             foreach (var member in declaration.Members)
             {
-                if (member is BaseTypeDeclarationSyntax)
-                {
-                    continue;
-                }
-
-                foreach (var node in member.DescendantNodes(descendIntoChildren: n => n is not BaseTypeDeclarationSyntax))
+                foreach (var node in member.DescendantNodes())
                 {
                     var isWrite = node switch
                     {
-                        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax variable } when MemberWriteSyntax.Target(node) is not null => variable.Identifier.ValueText == name,
-                        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Identifier.ValueText == name,
-                        _ => MemberWriteSyntax.Target(node) is { } target
+                        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax field } variable }
+                            => field.Parent == declaration && variable.Identifier.ValueText == name,
+                        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }
+                            => property.Parent == declaration && property.Identifier.ValueText == name,
+                        _ => MemberWriteSyntax.Target(node) is { } target && node is not EqualsValueClauseSyntax
                             && target.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name),
                     };
                     if (isWrite)

@@ -382,6 +382,33 @@ namespace RnnShapeAnalyzers.Tests.Tracking
             """);
 
         [Fact]
+        public Task FieldAssignedFromANestedTypeIsNotFollowed() => Verify.AnalyzerAsync("""
+            using TorchSharp;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            sealed class Tagger : nn.Module<Tensor, Tensor>
+            {
+                private GRU fromNested = nn.GRU(10, 20);
+                private GRU control = nn.GRU(10, 20);
+
+                public Tagger() : base(nameof(Tagger)) => RegisterComponents();
+
+                public override Tensor forward(Tensor x)
+                {
+                    var wrongHidden = torch.zeros(1, x.shape[1], 30);
+                    fromNested.call(x, wrongHidden);
+                    return control.call(x, {|RNN002:wrongHidden|}).Item1;
+                }
+
+                private static class Rebuilder
+                {
+                    public static void Widen(Tagger tagger) => tagger.fromNested = nn.GRU(10, 30);
+                }
+            }
+            """);
+
+        [Fact]
         public Task FieldInheritedFromABaseTypeIsNotFollowed() => Verify.AnalyzerAsync("""
             using TorchSharp;
             using TorchSharp.Modules;

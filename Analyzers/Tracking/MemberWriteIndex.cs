@@ -9,19 +9,17 @@ namespace RnnShapeAnalyzers.Tracking
     /// <summary>
     /// Every value assigned to each field and auto-property of one type, from all of its members (field
     /// and property initializers, constructors, methods, lambdas), so that a layer built in the
-    /// constructor and called in <c>forward</c> can be followed. Only members no other type can assign are
-    /// followed: private ones, readonly fields, and auto-properties whose setter is absent or private; any
+    /// constructor and called in <c>forward</c> can be followed. Only members no type outside it can assign
+    /// are followed: private ones, readonly fields, and auto-properties whose setter is absent or private; any
     /// write the index cannot read (ref/out, compound, deconstruction) makes the member unknown.
     /// </summary>
     /// <remarks>
     /// Filled one member at a time, the first time that member is asked about, from the writes that name
-    /// it in the type's own members (<c>_gru = ...</c>, <c>this._gru = ...</c>, <c>(_gru, _h) = ...</c>,
-    /// <c>ref _gru</c>, its initializer), so the members nobody asks about (constants, sizes, the log
-    /// list) are never searched for. Writes that do not name the member in the type's own members are
-    /// not seen, as they were not by the walk this replaced: a struct's <c>this = ...</c>, a
-    /// <c>foreach ((_a, _b) in pairs)</c>, an assignment from a nested type. A write of an already
-    /// answered member met later (which only such a spelling could cause) makes it unknown rather than
-    /// changing the answer.
+    /// it in the type's members and in the types nested in it (<c>_gru = ...</c>, <c>this._gru = ...</c>,
+    /// <c>owner._gru = ...</c>, <c>(_gru, _h) = ...</c>, <c>ref _gru</c>, its initializer), so the members nobody asks about (constants, sizes, the log
+    /// list) are never searched for. Not seen: a struct's <c>this = ...</c>, which writes every field
+    /// without naming one. A write of an already answered member met later (which only such a spelling
+    /// could cause) makes it unknown rather than changing the answer.
     /// </remarks>
     internal sealed class MemberWriteIndex
     {
